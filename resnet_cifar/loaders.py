@@ -4,38 +4,51 @@
 
 # %% ../nbs/02_loaders.ipynb #9046b77d
 from __future__ import annotations
+import warnings
+from pathlib import Path
 import numpy as np
 import torch
+from PIL import Image
 from fastai.data.core import TfmdDL, DataLoaders
-from fastai.data.transforms import IntToFloatTensor, Normalize, Category
+from fastai.data.transforms import IntToFloatTensor, Normalize, Category, CategoryMap
 from fastai.torch_core import TensorImage, TensorCategory, default_device
 from .data import CifarArrays, CifarDataError, load_cifar
 from .augment import cifar_augment
 
 # %% auto #0
-__all__ = ['cifar_mean', 'cifar_std', 'CifarTensors', 'CifarLoader', 'cifar_dls']
+__all__ = ['cifar_mean', 'cifar_std', 'CifarTensors', 'CifarLoader', 'load_image_32', 'CifarDataLoaders', 'cifar_dls']
 
 # %% ../nbs/02_loaders.ipynb #8d13708e
 class CifarTensors:
-    "Images (N,3,32,32) uint8 and labels (N,) int64 as tensors on one device; `split_idx` 0 = train, 1 = test"
-    def __init__(self, x, y, vocab:list, split_idx:int, device=None):
-        self.x = torch.as_tensor(x).to(device); self.y = torch.as_tensor(y).to(device)
-        self.vocab, self.split_idx = list(vocab), split_idx
+    "Images (N,3,32,32) uint8 and labels (N,) int64 (or None: unlabelled) as tensors on one device; `split_idx` 0 = train, 1 = test"
+    def __init__(self, x, y, vocab, split_idx:int, device=None):
+        self.x = torch.as_tensor(x).to(device)
+        self.y = None if y is None else torch.as_tensor(y).to(device)
+        self.vocab = vocab if isinstance(vocab, CategoryMap) else CategoryMap(list(vocab), sort=False)
+        self.split_idx = split_idx
 
-    def __len__(self): return len(self.y)
-    def __getitem__(self, i): return TensorImage(self.x[i]), TensorCategory(self.y[i])
-    def batch(self, idxs:torch.Tensor):
-        "One batch: the images and labels at `idxs`"
-        return TensorImage(self.x[idxs]), TensorCategory(self.y[idxs])
-    def decode(self, o, full=True): return o[0], Category(self.vocab[int(o[1])])
+    def __len__(self): return len(self.x)
+    def __getitem__(self, i): return self.batch(i)
+    def batch(self, idxs):
+        "One batch: the images (and labels) at `idxs`"
+        x = TensorImage(self.x[idxs])
+        return (x,) if self.y is None else (x, TensorCategory(self.y[idxs]))
+    def decode(self, o, full=True): return (o[0], *(Category(self.vocab[int(v)]) for v in o[1:]))
+    def new_empty(self): return CifarTensors(self.x[:0], None if self.y is None else self.y[:0], self.vocab, self.split_idx, self.x.device)
     def to(self, device):
-        self.x, self.y = self.x.to(device), self.y.to(device); return self
+        self.x = self.x.to(device)
+        if self.y is not None: self.y = self.y.to(device)
+        return self
 
 # %% ../nbs/02_loaders.ipynb #7d89460f
 class CifarLoader(TfmdDL):
     "A fastai `TfmdDL` that takes whole batches out of a `CifarTensors` on the device"
     def __init__(self, dataset:CifarTensors, bs:int=512, shuffle:bool=False, drop_last:bool=False, **kwargs):
+        kwargs.pop('num_workers', None)   # batches are made on the device, never in worker processes
         super().__init__(dataset, bs=bs, shuffle=shuffle, drop_last=drop_last, num_workers=0, **kwargs)
+
+    @property
+    def items(self): return list(range(self.n))
 
     def get_idxs(self):
         "A new permutation each epoch when shuffling (torch's RNG, so `set_seed` fixes it), else 0..n-1"
@@ -52,9 +65,45 @@ class CifarLoader(TfmdDL):
         self.after_iter()
 
 # %% ../nbs/02_loaders.ipynb #994cbece
-cifar_mean, cifar_std = [0.4914, 0.4822, 0.4465], [0.2470, 0.2435, 0.2616]
+def load_image_32(src,                       # a path, a PIL image or a (H,W,3) uint8 array
+                  name:str|None=None,        # what to call it in messages
+                 )->np.ndarray:              # (3,32,32) uint8
+    "An image as a (3,32,32) uint8 array, resized (with a warning) if it is not 32×32"
+    name = name or (str(src) if isinstance(src, (str, Path)) else type(src).__name__)
+    if isinstance(src, (str, Path)):
+        if not Path(src).is_file(): raise CifarDataError(f"no such image file: {src}")
+        try:
+            with Image.open(src) as im: im = im.convert('RGB')
+        except Exception as e: raise CifarDataError(f"unreadable image: {src} ({type(e).__name__})") from None
+    elif isinstance(src, Image.Image): im = src.convert('RGB')
+    else:
+        a = np.asarray(src)
+        if a.ndim != 3 or a.shape[-1] != 3: raise CifarDataError(f"expected an (H,W,3) image array, got shape {a.shape}: {name}")
+        im = Image.fromarray(a.astype(np.uint8))
+    if im.size != (32, 32):
+        warnings.warn(f"{name} is {im.size[0]}×{im.size[1]}; resized to 32×32")
+        im = im.resize((32, 32), Image.BILINEAR)
+    return np.asarray(im, dtype=np.uint8).transpose(2, 0, 1).copy()
 
 # %% ../nbs/02_loaders.ipynb #2cd3b45e
+class CifarDataLoaders(DataLoaders):
+    "fastai `DataLoaders` of two `CifarLoader`s, with a `test_dl` for new images"
+    def test_dl(self, items, with_labels:bool=False, bs:int|None=None, **kwargs)->CifarLoader:
+        "A loader over `items`: indices into the test set, or images (paths, PIL images, arrays)"
+        items, valid = list(items), self.valid
+        ds = valid.dataset
+        if items and all(isinstance(i, (int, np.integer)) for i in items):
+            idx = torch.as_tensor(items, device=ds.x.device)
+            new = CifarTensors(ds.x[idx], ds.y[idx] if with_labels and ds.y is not None else None, ds.vocab, 1, ds.x.device)
+        else:
+            x = np.stack([load_image_32(i) for i in items]) if items else np.zeros((0, 3, 32, 32), np.uint8)
+            new = CifarTensors(x, None, ds.vocab, 1, ds.x.device)
+        return valid.new(new, bs=bs or valid.bs, shuffle=False, drop_last=False)
+
+# %% ../nbs/02_loaders.ipynb #8480adc0
+cifar_mean, cifar_std = [0.4914, 0.4822, 0.4465], [0.2470, 0.2435, 0.2616]
+
+# %% ../nbs/02_loaders.ipynb #2293827a
 def _subset(a:CifarArrays, n:int, seed:int|None)->CifarArrays:
     "Keep `n` training images drawn at random (reproducibly from `seed`)"
     if n <= 0: raise CifarDataError(f"subset must be a positive number of images, got {n}")
@@ -62,7 +111,7 @@ def _subset(a:CifarArrays, n:int, seed:int|None)->CifarArrays:
     keep = np.sort(np.random.default_rng(seed).permutation(len(a.y_train))[:n])
     return CifarArrays(a.x_train[keep], a.y_train[keep], a.x_test, a.y_test, a.vocab)
 
-# %% ../nbs/02_loaders.ipynb #675e37ec
+# %% ../nbs/02_loaders.ipynb #50cd56c2
 def cifar_dls(source=None,                # folder or .tgz of CIFAR-10 (or `CifarArrays`); None downloads it
               bs:int=512,                 # batch size
               device=None,                # training device; None = the GPU if there is one
@@ -81,6 +130,4 @@ def cifar_dls(source=None,                # folder or .tgz of CIFAR-10 (or `Cifa
     def tfms(train): return [IntToFloatTensor(), Normalize.from_stats(cifar_mean, cifar_std, cuda=False)] + (cifar_augment() if train and augment else [])
     trn = CifarLoader(CifarTensors(a.x_train, a.y_train, a.vocab, 0, device), bs=bs, shuffle=True, drop_last=True, after_batch=tfms(True))
     tst = CifarLoader(CifarTensors(a.x_test, a.y_test, a.vocab, 1, device), bs=bs, after_batch=tfms(False))
-    dls = DataLoaders(trn, tst, device=device)
-    dls.vocab = a.vocab
-    return dls
+    return CifarDataLoaders(trn, tst, device=device)

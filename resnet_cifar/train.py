@@ -25,6 +25,7 @@ from .data import CifarDataError
 from .loaders import cifar_dls
 from .model import CustomResNet, model_summary
 from .lr_bounds import find_lr_bounds, LRBounds
+from .results import report_run
 
 # %% auto #0
 __all__ = ['cifar_learner', 'fit_cycle', 'SettingError', 'CifarRun', 'train_cifar', 'train_cifar_cli', 'main']
@@ -113,6 +114,7 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
                 overwrite:bool=False,       # allow writing into a non-empty `out`
                 lr_find_iters:int=100,      # steps of the LR range test
                 show:bool=True,             # progress bar and per-epoch table
+                report:bool=True,           # plots, interpretation, export and report.md (`report_run`)
                )->CifarRun:
     "Train `CustomResNet` on CIFAR-10 with Adam and One Cycle between LR bounds found by a range test"
     _check_settings(epochs=epochs, bs=bs, lr_min=lr_min, lr_max=lr_max, subset=subset, lr_find_iters=lr_find_iters)
@@ -142,7 +144,7 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
     _sync(dls.device); secs['lr_find'] = time.perf_counter() - t
 
     t = time.perf_counter()
-    fit_cycle(learn, epochs, lr_min, lr_max, peak_epoch=peak_epoch, cbs=CSVLogger(fname='history.csv'))
+    fit_cycle(learn, epochs, lr_min, lr_max, peak_epoch=peak_epoch, cbs=[CSVLogger(fname='history.csv'), *_tensorboard(out)])
     _sync(dls.device); secs['fit'] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -159,9 +161,17 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
                seconds={k: round(v, 3) for k, v in secs.items()}, train_img_per_s=round(epochs*n_train/secs['fit'], 1),
                versions=dict(torch=torch.__version__, fastai=fastai.__version__, python=platform.python_version()))
     (out/'results.json').write_text(json.dumps(res, indent=2) + '\n')
+    if report: report_run(learn, out)
     return CifarRun(learn, res, out)
 
 # %% ../nbs/05_train.ipynb #3e210882
+def _tensorboard(out:Path)->list:
+    "fastai's `TensorBoardCallback` logging to out/tensorboard, when the tensorboard package is installed"
+    try: from fastai.callback.tensorboard import TensorBoardCallback
+    except ImportError: return []
+    return [TensorBoardCallback(out/'tensorboard', trace_model=False, log_preds=False)]
+
+# %% ../nbs/05_train.ipynb #0780311b
 def _write_schedule(learn:Learner, fn:Path):
     "The per-batch hyper-parameters of the last fit, as CSV"
     hps = getattr(learn.recorder, 'hps', {})
@@ -170,7 +180,7 @@ def _write_schedule(learn:Learner, fn:Path):
         f.write(','.join(['batch', *keys]) + '\n')
         for i, row in enumerate(zip(*(hps[k] for k in keys))): f.write(','.join([str(i), *(f"{v:.6g}" for v in row)]) + '\n')
 
-# %% ../nbs/05_train.ipynb #55af3efc
+# %% ../nbs/05_train.ipynb #c9fa78c5
 def train_cifar_cli(data:str=None,            # folder or .tgz of CIFAR-10; default: download it
                     epochs:int=24,            # length of the one cycle
                     bs:int=512,               # batch size
@@ -187,7 +197,7 @@ def train_cifar_cli(data:str=None,            # folder or .tgz of CIFAR-10; defa
     return train_cifar(data, epochs=epochs, bs=bs, lr_min=lr_min, lr_max=lr_max, seed=seed, out=out, subset=subset,
                        wd=wd, device=device, overwrite=overwrite)
 
-# %% ../nbs/05_train.ipynb #c9fa78c5
+# %% ../nbs/05_train.ipynb #df04f670
 def _one_line_parser(func, prog):
     p = anno_parser(func, prog=prog)
     def error(msg): print(f"{prog}: error: {msg}", file=sys.stderr); sys.exit(2)
