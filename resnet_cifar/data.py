@@ -11,12 +11,15 @@ import numpy as np
 from PIL import Image
 
 # %% auto #0
-__all__ = ['IMG_EXTS', 'SPLITS', 'CifarDataError', 'read_image', 'CifarArrays', 'read_folder', 'read_tgz', 'make_synthetic_cifar',
-           'cache_path', 'load_cifar']
+__all__ = ['IMG_EXTS', 'SPLITS', 'CifarDataError', 'SettingError', 'read_image', 'CifarArrays', 'read_folder', 'read_tgz',
+           'make_synthetic_cifar', 'cache_path', 'load_cifar']
 
 # %% ../nbs/00_data.ipynb #a002d18c
 class CifarDataError(ValueError):
     "A problem with the data a user pointed us at, said in one line"
+
+class SettingError(ValueError):
+    "A bad setting (a number, a folder to write to) given to the library, said in one line"
 
 # %% ../nbs/00_data.ipynb #69bc52d5
 IMG_EXTS = {'.png', '.jpg', '.jpeg', '.bmp', '.gif', '.webp'}

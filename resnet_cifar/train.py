@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_train.ipynb #c7048eea
 from __future__ import annotations
-import json, platform, sys, time, warnings
+import contextlib, json, platform, sys, time, warnings
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # raised inside fastai's imports
 from dataclasses import dataclass, field
 from functools import partial
@@ -20,28 +20,47 @@ from fastai.callback.progress import CSVLogger
 from fastai.callback.fp16 import MixedPrecision
 from fastai.callback.channelslast import ChannelsLast
 from fastai.torch_core import set_seed
+from torch import nn
 from fastcore.script import anno_parser
-from .data import CifarDataError
+from .data import CifarDataError, SettingError
 from .loaders import cifar_dls
 from .model import CustomResNet, model_summary
 from .lr_bounds import find_lr_bounds, LRBounds
 from .results import report_run
 
 # %% auto #0
-__all__ = ['cifar_learner', 'fit_cycle', 'SettingError', 'CifarRun', 'train_cifar', 'train_cifar_cli', 'main']
+__all__ = ['cifar_learner', 'fit_cycle', 'flip_tta_accuracy', 'CifarRun', 'train_cifar', 'train_cifar_cli', 'main']
 
 # %% ../nbs/05_train.ipynb #81d5ba2e
+def _param_groups(model:nn.Module, wd:float, wd_bn_bias:bool)->list:
+    "Parameter groups for torch's optimizer: with `wd_bn_bias=False`, BatchNorm weights and biases get no decay"
+    if wd_bn_bias: return [{'params': list(model.parameters())}]
+    no_decay = {id(p) for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm) for p in m.parameters()}
+    no_decay |= {id(p) for n, p in model.named_parameters() if n.endswith('bias')}
+    ps = list(model.parameters())
+    return [{'params': [p for p in ps if id(p) not in no_decay]},
+            {'params': [p for p in ps if id(p) in no_decay], 'weight_decay': 0.}]
+
+# %% ../nbs/05_train.ipynb #2c8a869d
 def cifar_learner(dls,                       # `cifar_dls(...)`
-                  wd:float=1e-4,             # Adam's L2 weight decay
+                  wd:float=1e-4,             # weight decay: Adam's L2 term, or AdamW's decoupled decay
+                  decoupled_wd:bool=False,   # AdamW (decay applied to the weights) instead of Adam with L2
+                  wd_bn_bias:bool=True,      # decay BatchNorm weights and biases too (plain Adam does)
+                  label_smoothing:float=0.,  # cross-entropy label smoothing
+                  eps:float=1e-8,            # Adam's epsilon
+                  moms:tuple|None=None,      # beta1 cycle (start, middle, end); None = fastai's (0.95, 0.85, 0.95)
                   mixed_precision:bool|None=None,  # bf16/fp16 autocast; None = on when training on a GPU
                   path:Path|str='.',         # where the Learner saves (the run folder)
                   cbs=None,                  # extra callbacks
                  )->Learner:
     "A fastai `Learner` for `CustomResNet` with torch's Adam and cross-entropy"
     on_gpu = torch.device(dls.device).type == 'cuda'
-    adam = partial(torch.optim.Adam, weight_decay=wd, **({'fused': True} if on_gpu else {'foreach': True}))
-    learn = Learner(dls, CustomResNet(len(dls.vocab)), loss_func=CrossEntropyLossFlat(),
-                    opt_func=partial(OptimWrapper, opt=adam), metrics=accuracy, path=path, model_dir='.', cbs=cbs)
+    adam = partial(torch.optim.AdamW if decoupled_wd else torch.optim.Adam, weight_decay=wd, eps=eps,
+                   **({'fused': True} if on_gpu else {'foreach': True}))
+    model = CustomResNet(len(dls.vocab))
+    learn = Learner(dls, model, loss_func=CrossEntropyLossFlat(label_smoothing=label_smoothing),
+                    opt_func=partial(OptimWrapper, opt=adam), splitter=partial(_param_groups, wd=wd, wd_bn_bias=wd_bn_bias),
+                    metrics=accuracy, path=path, model_dir='.', cbs=cbs, **({'moms': tuple(moms)} if moms else {}))
     if mixed_precision is None: mixed_precision = on_gpu
     if on_gpu: learn.add_cb(ChannelsLast())
     if mixed_precision:
@@ -49,7 +68,7 @@ def cifar_learner(dls,                       # `cifar_dls(...)`
         learn.add_cb(MixedPrecision('bf16' if bf16 else 'fp16'))
     return learn
 
-# %% ../nbs/05_train.ipynb #56ff856d
+# %% ../nbs/05_train.ipynb #fe5e6314
 def fit_cycle(learn:Learner,        # a Learner, e.g. `cifar_learner(dls)`
               epochs:int,           # length of the cycle
               lr_min:float,         # LR at the first and the last batch
@@ -64,15 +83,12 @@ def fit_cycle(learn:Learner,        # a Learner, e.g. `cifar_learner(dls)`
     pct_start = (peak_epoch * n - 1) / (epochs * n)    # the peak on the last batch of `peak_epoch`
     learn.fit_one_cycle(epochs, lr_max, div=div, div_final=div, pct_start=pct_start, cbs=cbs)
 
-# %% ../nbs/05_train.ipynb #931cbbe8
-class SettingError(ValueError):
-    "A bad setting given to `train_cifar`, said in one line"
-
+# %% ../nbs/05_train.ipynb #e443fe3a
 def _check_settings(**kw):
     for k, v in kw.items():
         if v is not None and not v > 0: raise SettingError(f"{k} must be positive, got {v}")
 
-# %% ../nbs/05_train.ipynb #2bd5c8e0
+# %% ../nbs/05_train.ipynb #390e8ee4
 def _run_dir(out, overwrite:bool)->Path:
     "The run folder: `out`, or runs/cifar10-<time>; a non-empty existing folder only with `overwrite` (not created here)"
     out = Path(out) if out is not None else Path('runs')/time.strftime('cifar10-%Y%m%d-%H%M%S')
@@ -81,7 +97,7 @@ def _run_dir(out, overwrite:bool)->Path:
         raise SettingError(f"run folder exists and is not empty: {out} (choose another --out, or pass --overwrite)")
     return out
 
-# %% ../nbs/05_train.ipynb #bffa5b67
+# %% ../nbs/05_train.ipynb #3e210882
 def _device_name(dev)->str:
     dev = torch.device(dev)
     return torch.cuda.get_device_name(dev) if dev.type == 'cuda' else f"cpu ({platform.processor() or platform.machine()}, {torch.get_num_threads()} threads)"
@@ -89,7 +105,23 @@ def _device_name(dev)->str:
 def _sync(dev):
     if torch.device(dev).type == 'cuda': torch.cuda.synchronize(dev)
 
-# %% ../nbs/05_train.ipynb #e443fe3a
+# %% ../nbs/05_train.ipynb #e3a4753b
+def flip_tta_accuracy(learn:Learner)->float:
+    "Test accuracy when the predictions for each image and its left-right mirror are averaged"
+    model, correct, n = learn.model, 0, 0
+    was_training = model.training; model.eval()
+    mp = getattr(learn, 'mixed_precision', None)
+    ctx = getattr(mp, 'autocast', None) or contextlib.nullcontext()
+    try:
+        with torch.no_grad():
+            for xb, yb in learn.dls.valid:
+                with ctx:
+                    p = model(xb).float().softmax(1) + model(xb.flip(-1)).float().softmax(1)
+                correct = correct + (p.argmax(1) == yb).sum(); n += len(yb)
+    finally: model.train(was_training)
+    return float(correct) / n
+
+# %% ../nbs/05_train.ipynb #00f047f1
 @dataclass
 class CifarRun:
     "What `train_cifar` returns: the trained `Learner`, the results written to `path/results.json`, and `path`"
@@ -99,7 +131,7 @@ class CifarRun:
         return (f"CifarRun({self.path}: test accuracy {r['accuracy']:.4f} after {r['epochs']} epochs, "
                 f"lr_min={r['lr_min']:.3g} lr_max={r['lr_max']:.3g}, fit {r['seconds']['fit']:.1f}s)")
 
-# %% ../nbs/05_train.ipynb #390e8ee4
+# %% ../nbs/05_train.ipynb #a32f98f7
 def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/<class>/, test/<class>/); None downloads it
                 epochs:int=24,              # length of the one cycle
                 bs:int=512,                 # batch size
@@ -108,8 +140,12 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
                 seed:int|None=None,         # seeds python, numpy and torch (and the subset)
                 out:str|Path|None=None,     # run folder; default runs/cifar10-<date-time>
                 subset:int|None=None,       # train on this many training images (quick runs)
-                wd:float=1e-4,              # Adam's L2 weight decay
-                peak_epoch:float=5,         # where the LR peaks
+                wd:float=1e-4,              # weight decay (Adam's L2 term unless `decoupled_wd`)
+                decoupled_wd:bool=False,    # AdamW's decoupled weight decay instead of L2
+                wd_bn_bias:bool=True,       # decay BatchNorm weights and biases too
+                label_smoothing:float=0.,   # cross-entropy label smoothing
+                moms:tuple|None=None,       # Adam beta1 cycle; None = fastai's (0.95, 0.85, 0.95)
+                peak_epoch:float|None=None, # the LR peaks at the end of this epoch; None = 5/24 of the run (epoch 5 of 24)
                 device=None,                # None = the GPU if there is one, else the CPU
                 overwrite:bool=False,       # allow writing into a non-empty `out`
                 lr_find_iters:int=100,      # steps of the LR range test
@@ -118,7 +154,9 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
                )->CifarRun:
     "Train `CustomResNet` on CIFAR-10 with Adam and One Cycle between LR bounds found by a range test"
     _check_settings(epochs=epochs, bs=bs, lr_min=lr_min, lr_max=lr_max, subset=subset, lr_find_iters=lr_find_iters)
+    if peak_epoch is None: peak_epoch = epochs * 5 / 24
     if wd < 0: raise SettingError(f"wd must not be negative, got {wd}")
+    if not 0 <= label_smoothing < 1: raise SettingError(f"label_smoothing must be in [0, 1), got {label_smoothing}")
     if not 0 < peak_epoch < epochs: raise SettingError(f"peak_epoch must be inside the run's {epochs} epochs, got {peak_epoch}")
     if lr_min is not None and lr_max is not None and lr_min >= lr_max:
         raise SettingError(f"lr_min must be below lr_max, got lr_min={lr_min:g}, lr_max={lr_max:g}")
@@ -129,7 +167,8 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
     dls = cifar_dls(data, bs=bs, device=device, subset=subset, seed=seed)
     secs['data'] = time.perf_counter() - t
     out.mkdir(parents=True, exist_ok=True)
-    learn = cifar_learner(dls, wd=wd, path=out)
+    learn = cifar_learner(dls, wd=wd, decoupled_wd=decoupled_wd, wd_bn_bias=wd_bn_bias, label_smoothing=label_smoothing,
+                          moms=moms, path=out)
     if not show: learn.remove_cbs(learn.progress)
     (out/'model_summary.txt').write_text(model_summary(learn.model) + '\n')
 
@@ -149,14 +188,16 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
 
     t = time.perf_counter()
     loss, acc = learn.validate()
+    acc_flip = flip_tta_accuracy(learn)
     secs['eval'] = time.perf_counter() - t
     learn.save('model')
     _write_schedule(learn, out/'schedule.csv')
     n_train = len(dls.train) * dls.train.bs
-    res = dict(accuracy=float(acc), loss=float(loss), epochs=epochs, bs=bs, lr_min=lr_min, lr_max=lr_max,
+    res = dict(accuracy=float(acc), accuracy_flip_tta=acc_flip, loss=float(loss), epochs=epochs, bs=bs, lr_min=lr_min, lr_max=lr_max,
                lr_source='given' if found is None else ('found' if found.lr_min==lr_min and found.lr_max==lr_max else 'partly found'),
                lr_find=None if found is None else found.as_dict(),
-               seed=seed, subset=subset, wd=wd, peak_epoch=peak_epoch, n_train=len(dls.train.dataset), n_test=len(dls.valid.dataset),
+               seed=seed, subset=subset, wd=wd, decoupled_wd=decoupled_wd, wd_bn_bias=wd_bn_bias,
+               label_smoothing=label_smoothing, moms=list(learn.moms), peak_epoch=peak_epoch, n_train=len(dls.train.dataset), n_test=len(dls.valid.dataset),
                data=str(data) if data is not None else 'URLs.CIFAR', device=_device_name(dls.device),
                seconds={k: round(v, 3) for k, v in secs.items()}, train_img_per_s=round(epochs*n_train/secs['fit'], 1),
                versions=dict(torch=torch.__version__, fastai=fastai.__version__, python=platform.python_version()))
@@ -164,14 +205,14 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
     if report: report_run(learn, out)
     return CifarRun(learn, res, out)
 
-# %% ../nbs/05_train.ipynb #3e210882
+# %% ../nbs/05_train.ipynb #c268c8c5
 def _tensorboard(out:Path)->list:
     "fastai's `TensorBoardCallback` logging to out/tensorboard, when the tensorboard package is installed"
     try: from fastai.callback.tensorboard import TensorBoardCallback
     except ImportError: return []
     return [TensorBoardCallback(out/'tensorboard', trace_model=False, log_preds=False)]
 
-# %% ../nbs/05_train.ipynb #0780311b
+# %% ../nbs/05_train.ipynb #c30837cd
 def _write_schedule(learn:Learner, fn:Path):
     "The per-batch hyper-parameters of the last fit, as CSV"
     hps = getattr(learn.recorder, 'hps', {})
@@ -180,7 +221,7 @@ def _write_schedule(learn:Learner, fn:Path):
         f.write(','.join(['batch', *keys]) + '\n')
         for i, row in enumerate(zip(*(hps[k] for k in keys))): f.write(','.join([str(i), *(f"{v:.6g}" for v in row)]) + '\n')
 
-# %% ../nbs/05_train.ipynb #c9fa78c5
+# %% ../nbs/05_train.ipynb #2f8c8f70
 def train_cifar_cli(data:str=None,            # folder or .tgz of CIFAR-10; default: download it
                     epochs:int=24,            # length of the one cycle
                     bs:int=512,               # batch size
@@ -189,15 +230,32 @@ def train_cifar_cli(data:str=None,            # folder or .tgz of CIFAR-10; defa
                     seed:int=None,            # random seed
                     out:str=None,             # run folder; default runs/cifar10-<date-time>
                     subset:int=None,          # a quick run on this many training images
-                    wd:float=1e-4,            # Adam's L2 weight decay
+                    wd:float=1e-4,            # weight decay (Adam's L2 term unless --decoupled-wd)
+                    decoupled_wd:bool=False,  # AdamW's decoupled weight decay
+                    no_wd_bn_bias:bool=False, # no weight decay on BatchNorm weights and biases
+                    label_smoothing:float=0., # cross-entropy label smoothing
+                    peak_epoch:float=None,    # the LR peaks at the end of this epoch; default 5/24 of the run
                     device:str=None,          # cuda, cpu, ...; default: the GPU if there is one
                     overwrite:bool=False,     # allow writing into a non-empty --out
+                    sweep:str=None,           # instead of one run: train at these LRMAX values, e.g. 0.0025,0.005,0.01
+                    sweep_divs:str='100',     # with --sweep: LRMIN = LRMAX/div for each div, e.g. 25,100
+                    seeds:str='0,1,2',        # with --sweep: seeds to repeat every setting with
                    ):
     "Train the assignment's ResNet on CIFAR-10: LR range test, then One Cycle with Adam (--lr-max and --lr_max both work)"
-    return train_cifar(data, epochs=epochs, bs=bs, lr_min=lr_min, lr_max=lr_max, seed=seed, out=out, subset=subset,
-                       wd=wd, device=device, overwrite=overwrite)
+    kw = dict(epochs=epochs, bs=bs, subset=subset, wd=wd, decoupled_wd=decoupled_wd, wd_bn_bias=not no_wd_bn_bias,
+              label_smoothing=label_smoothing, peak_epoch=peak_epoch, device=device, overwrite=overwrite)
+    if sweep is not None:
+        from resnet_cifar.sweep import lr_sweep, sweep_table
+        res = lr_sweep(data, lr_maxes=_floats(sweep, 'sweep'), divs=_floats(sweep_divs, 'sweep_divs'),
+                       seeds=[int(v) for v in _floats(seeds, 'seeds')], out=out or 'runs/sweep', **kw)
+        print(sweep_table(res)); sys.exit(0)
+    return train_cifar(data, lr_min=lr_min, lr_max=lr_max, seed=seed, out=out, **kw)
 
-# %% ../nbs/05_train.ipynb #df04f670
+def _floats(s:str, name:str)->list:
+    try: return [float(v) for v in str(s).split(',') if v.strip()]
+    except ValueError: raise SettingError(f"--{name.replace('_', '-')} takes numbers separated by commas, got {s!r}") from None
+
+# %% ../nbs/05_train.ipynb #5576ca53
 def _one_line_parser(func, prog):
     p = anno_parser(func, prog=prog)
     def error(msg): print(f"{prog}: error: {msg}", file=sys.stderr); sys.exit(2)
