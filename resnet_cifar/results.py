@@ -17,9 +17,9 @@ from .data import CifarDataError
 from .loaders import cifar_mean, cifar_std
 
 # %% auto #0
-__all__ = ['plot_history', 'plot_schedule', 'confusion', 'misclassified_gallery', 'gradcam', 'gradcam_gallery', 'write_report',
-           'compare_runs', 'compare_cifar_runs_cli', 'export_run', 'load_run', 'predict_images', 'predict_cifar_cli',
-           'report_run']
+__all__ = ['plot_history', 'plot_schedule', 'test_preds', 'confusion', 'misclassified_gallery', 'gradcam', 'gradcam_gallery',
+           'write_report', 'compare_runs', 'compare_cifar_runs_cli', 'export_run', 'load_run', 'predict_images',
+           'predict_cifar_cli', 'report_run']
 
 # %% ../nbs/06_results.ipynb #9d12f778
 def _read_csv(fn:Path)->dict:
@@ -66,21 +66,35 @@ def plot_schedule(run_dir:Path, fname:str='schedule.png'):
     return fig
 
 # %% ../nbs/06_results.ipynb #a1bd783e
+def test_preds(interp:ClassificationInterpretation)->tuple:
+    "(probabilities, targets, predicted classes) over the interpretation's test set, computed once and kept"
+    if not hasattr(interp, '_preds'):
+        probs, targs, decoded = interp.learn.get_preds(dl=interp.dl, with_decoded=True)
+        interp._preds = probs, targs, decoded
+    return interp._preds
+
+# %% ../nbs/06_results.ipynb #cd2603c6
 def confusion(interp:ClassificationInterpretation, run_dir:Path)->np.ndarray:
     "Save the confusion matrix as `confusion_matrix.png` and `.csv`; return it (rows: true class)"
-    cm = interp.confusion_matrix()
-    vocab = list(interp.vocab)
+    _, targs, decoded = test_preds(interp)
+    vocab = list(interp.vocab); n = len(vocab)
+    cm = np.bincount(np.asarray(targs) * n + np.asarray(decoded), minlength=n * n).reshape(n, n)
     with open(Path(run_dir)/'confusion_matrix.csv', 'w') as f:
         f.write(','.join(['true\\predicted', *vocab]) + '\n')
         for v, row in zip(vocab, cm): f.write(','.join([v, *map(str, row)]) + '\n')
-    interp.plot_confusion_matrix(figsize=(7, 7))
-    plt.gcf().savefig(Path(run_dir)/'confusion_matrix.png', dpi=110, bbox_inches='tight')
+    fig, ax = plt.subplots(figsize=(7, 7))
+    ax.imshow(cm, cmap='Blues')
+    for i in range(n):
+        for j in range(n): ax.text(j, i, cm[i, j], ha='center', va='center', fontsize=8, color='white' if cm[i, j] > cm.max() / 2 else 'black')
+    ax.set_xticks(range(n), vocab, rotation=90); ax.set_yticks(range(n), vocab)
+    ax.set_xlabel('predicted'); ax.set_ylabel('actual'); ax.set_title(f'Confusion matrix ({cm.trace() / cm.sum():.2%} correct)')
+    fig.savefig(Path(run_dir)/'confusion_matrix.png', dpi=110, bbox_inches='tight')
     return cm
 
-# %% ../nbs/06_results.ipynb #aac8a39d
+# %% ../nbs/06_results.ipynb #81251043
 def misclassified_gallery(interp:ClassificationInterpretation, run_dir:Path, k:int=16)->list:
     "Save the `k` highest-loss misclassified test images as `misclassified.png`; return their test-set indices"
-    _, targs, decoded = interp.learn.get_preds(dl=interp.dl, with_decoded=True)
+    _, targs, decoded = test_preds(interp)
     losses, idx = interp.top_losses(None)
     wrong = [i for i, j in enumerate(idx.tolist()) if decoded[j] != targs[j]][:k]
     if not wrong:
@@ -91,7 +105,7 @@ def misclassified_gallery(interp:ClassificationInterpretation, run_dir:Path, k:i
     fig.savefig(Path(run_dir)/'misclassified.png', dpi=110, bbox_inches='tight')
     return [int(idx[i]) for i in wrong]
 
-# %% ../nbs/06_results.ipynb #fbbd48d3
+# %% ../nbs/06_results.ipynb #8bdf13b7
 def gradcam(model:torch.nn.Module,        # the network, in eval mode for this
             x:torch.Tensor,               # a normalized batch (B,3,H,W)
             target:torch.Tensor|None=None,  # class per image; default the predicted one
@@ -113,7 +127,7 @@ def gradcam(model:torch.nn.Module,        # the network, in eval mode for this
     cam = cam / cam.flatten(1).amax(1).clamp_min(1e-12)[:, None, None]
     return cam.float(), target
 
-# %% ../nbs/06_results.ipynb #8bdf13b7
+# %% ../nbs/06_results.ipynb #a90940a8
 def _denorm(x:torch.Tensor)->np.ndarray:
     "Normalized (B,3,H,W) back to (B,H,W,3) in [0,1] for plotting"
     m, s = torch.tensor(cifar_mean)[:, None, None], torch.tensor(cifar_std)[:, None, None]
@@ -136,19 +150,20 @@ def gradcam_gallery(learn:Learner, run_dir:Path, n:int=8):
     fig.tight_layout(); fig.savefig(Path(run_dir)/'gradcam.png', dpi=110)
     return cam
 
-# %% ../nbs/06_results.ipynb #4c174743
+# %% ../nbs/06_results.ipynb #df248438
 def _md_table(header:list, rows:list)->str:
     return '\n'.join(['| ' + ' | '.join(map(str, header)) + ' |', '|' + '---|' * len(header)] +
                      ['| ' + ' | '.join(map(str, r)) + ' |' for r in rows])
 
-# %% ../nbs/06_results.ipynb #df248438
+# %% ../nbs/06_results.ipynb #1767b20e
 def write_report(run_dir:Path)->Path:
     "Write `report.md` in `run_dir` from the files of the run"
     d = Path(run_dir)
     r = json.loads((d/'results.json').read_text())
     h = _read_csv(d/'history.csv')
+    tta = f"; {100*r['accuracy_flip_tta']:.2f}% with test-time flip averaging" if r.get('accuracy_flip_tta') is not None else ''
     lines = [f"# CIFAR-10 run `{d.name}`", '',
-             f"**Test accuracy {100*r['accuracy']:.2f}%** (loss {r['loss']:.4f}) after {r['epochs']} epochs "
+             f"**Test accuracy {100*r['accuracy']:.2f}%** (loss {r['loss']:.4f}{tta}) after {r['epochs']} epochs "
              f"on {r['n_train']:,} training images, tested on {r['n_test']:,}; {r['device']}.", '']
     settings = [('data', r['data']), ('epochs', r['epochs']), ('batch size', r['bs']), ('weight decay', r['wd']),
                 ('seed', r['seed']), ('subset', r['subset']), ('peak epoch', r['peak_epoch']),
@@ -177,7 +192,7 @@ def write_report(run_dir:Path)->Path:
     (d/'report.md').write_text('\n'.join(lines))
     return d/'report.md'
 
-# %% ../nbs/06_results.ipynb #e617d468
+# %% ../nbs/06_results.ipynb #e380ba99
 def compare_runs(*run_dirs)->str:
     "A Markdown table of several runs side by side"
     rows = []
@@ -191,7 +206,7 @@ def compare_runs(*run_dirs)->str:
     return _md_table(['run', 'accuracy', 'loss', 'epochs', 'bs', 'train images', 'LRMIN', 'LRMAX', 'bounds', 'seed',
                       'fit s', 'img/s', 'device'], rows)
 
-# %% ../nbs/06_results.ipynb #e380ba99
+# %% ../nbs/06_results.ipynb #1a77afb1
 def compare_cifar_runs_cli():
     "Entry point of `compare_cifar_runs RUN_DIR...`: print the runs side by side"
     dirs = sys.argv[1:]
@@ -201,7 +216,7 @@ def compare_cifar_runs_cli():
     try: print(compare_runs(*dirs))
     except CifarDataError as e: print(f"compare_cifar_runs: error: {e}", file=sys.stderr); sys.exit(2)
 
-# %% ../nbs/06_results.ipynb #0dc1547d
+# %% ../nbs/06_results.ipynb #084ca2ac
 def export_run(learn:Learner, run_dir:Path, fname:str='export.pkl')->Path:
     "Export the trained Learner (no data, no optimizer state) to `run_dir/fname`"
     old = learn.path
@@ -218,7 +233,7 @@ def load_run(path:Path)->Learner:
         warnings.simplefilter('ignore')
         return load_learner(fn, cpu=True)
 
-# %% ../nbs/06_results.ipynb #084ca2ac
+# %% ../nbs/06_results.ipynb #bdbacd3a
 def predict_images(learn:Learner, images:list, k:int=3)->list:
     "Top-`k` (class, probability) for each of `images` (paths, PIL images or arrays)"
     dl = learn.dls.test_dl(images)
@@ -229,7 +244,7 @@ def predict_images(learn:Learner, images:list, k:int=3)->list:
     top = probs.topk(min(k, probs.shape[1]), dim=1)
     return [[(vocab[int(i)], float(p)) for p, i in zip(ps, ix)] for ps, ix in zip(top.values, top.indices)]
 
-# %% ../nbs/06_results.ipynb #08eb2ed1
+# %% ../nbs/06_results.ipynb #5b4ef48f
 def predict_cifar_cli():
     "Entry point of `predict_cifar [--model RUN_DIR|export.pkl] IMAGE...`: top-3 classes per image"
     import argparse
@@ -254,7 +269,7 @@ def predict_cifar_cli():
     except CifarDataError as e: print(f"predict_cifar: error: {e}", file=sys.stderr); sys.exit(2)
     for f, top in zip(a.images, res): print(f"{f}: " + ", ".join(f"{c} {p:.3f}" for c, p in top))
 
-# %% ../nbs/06_results.ipynb #3e6ea9f9
+# %% ../nbs/06_results.ipynb #7bb892b0
 def report_run(learn:Learner, run_dir:Path, show:bool=False)->Path:
     "All of the above for a finished run: plots, interpretation, Grad-CAM, export, report.md"
     backend = matplotlib.get_backend()

@@ -29,7 +29,8 @@ from .lr_bounds import find_lr_bounds, LRBounds
 from .results import report_run
 
 # %% auto #0
-__all__ = ['cifar_learner', 'fit_cycle', 'flip_tta_accuracy', 'CifarRun', 'train_cifar', 'train_cifar_cli', 'main']
+__all__ = ['cifar_learner', 'fit_cycle', 'flip_tta_accuracy', 'CifarRun', 'train_cifar', 'learner_from_run', 'train_cifar_cli',
+           'main']
 
 # %% ../nbs/05_train.ipynb #81d5ba2e
 def _param_groups(model:nn.Module, wd:float, wd_bn_bias:bool)->list:
@@ -221,7 +222,20 @@ def _write_schedule(learn:Learner, fn:Path):
         f.write(','.join(['batch', *keys]) + '\n')
         for i, row in enumerate(zip(*(hps[k] for k in keys))): f.write(','.join([str(i), *(f"{v:.6g}" for v in row)]) + '\n')
 
-# %% ../nbs/05_train.ipynb #2f8c8f70
+# %% ../nbs/05_train.ipynb #c9fa78c5
+def learner_from_run(run_dir:Path, device=None)->Learner:
+    "The trained Learner of a run folder, rebuilt from its results.json and model.pth"
+    d = Path(run_dir)
+    if not (d/'results.json').exists() or not (d/'model.pth').exists():
+        raise CifarDataError(f"not a finished run folder (needs results.json and model.pth): {d}")
+    r = json.loads((d/'results.json').read_text())
+    data = None if r['data'] == 'URLs.CIFAR' else r['data']
+    dls = cifar_dls(data, bs=r['bs'], device=device, subset=r['subset'], seed=r['seed'])
+    learn = cifar_learner(dls, wd=r['wd'], decoupled_wd=r.get('decoupled_wd', False), wd_bn_bias=r.get('wd_bn_bias', True),
+                          label_smoothing=r.get('label_smoothing', 0.), moms=r.get('moms'), path=d)
+    return learn.load('model')
+
+# %% ../nbs/05_train.ipynb #ba01aded
 def train_cifar_cli(data:str=None,            # folder or .tgz of CIFAR-10; default: download it
                     epochs:int=24,            # length of the one cycle
                     bs:int=512,               # batch size
@@ -255,7 +269,7 @@ def _floats(s:str, name:str)->list:
     try: return [float(v) for v in str(s).split(',') if v.strip()]
     except ValueError: raise SettingError(f"--{name.replace('_', '-')} takes numbers separated by commas, got {s!r}") from None
 
-# %% ../nbs/05_train.ipynb #5576ca53
+# %% ../nbs/05_train.ipynb #6dc26d70
 def _one_line_parser(func, prog):
     p = anno_parser(func, prog=prog)
     def error(msg): print(f"{prog}: error: {msg}", file=sys.stderr); sys.exit(2)
