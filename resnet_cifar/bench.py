@@ -124,6 +124,7 @@ def bench(data=None,                 # folder/.tgz of CIFAR-10 (None: fastai's d
           device=None,               # default: the GPU if there is one
           course:bool=False,         # add the course-style CPU-DataLoader baseline
           workers:int=8,             # worker processes of the course baseline
+          subset:int|None=None,      # train on this many training images (e.g. a CPU measurement)
           smoke:bool=False,          # a small run on synthetic data, to check the benchmark itself (CPU: under a minute)
           seed:int=0,
          )->dict:
@@ -137,6 +138,7 @@ def bench(data=None,                 # folder/.tgz of CIFAR-10 (None: fastai's d
         a, lr_find_iters = load_cifar(data), 100
         src = f"{data or 'CIFAR-10 (download)'}: {len(a.y_train):,} train / {len(a.y_test):,} test images"
     load_s = time.perf_counter() - t     # reading the uint8 cache (or decoding, the first time)
+    if subset: a = _subset(a, subset, seed); src += f"; subset of {len(a.y_train):,} training images"
     device = torch.device(device) if device else (torch.device('cuda') if torch.cuda.is_available() else torch.device('cpu'))
     peak = epochs * 5 / 24
     set_seed(seed); lib = _library(a, epochs, bs, lr_min, lr_max, peak, wd, device, lr_find_iters)
@@ -173,7 +175,9 @@ def main(data:str=None,          # folder or .tgz of CIFAR-10; default: fastai's
          device:str=None,        # default: the GPU if there is one
          course:bool=False,      # add the course-style CPU DataLoader baseline
          workers:int=8,          # DataLoader workers of the course baseline
+         subset:int=None,        # train on this many training images
          smoke:bool=False,       # tiny synthetic run (checks the benchmark; no speed figures)
         ):
     "Benchmark the library's training path against a plain PyTorch loop (and optionally a course-style one)"
-    bench(data, epochs=epochs, bs=bs, lr_min=lr_min, lr_max=lr_max, device=device, course=course, workers=workers, smoke=smoke)
+    bench(data, epochs=epochs, bs=bs, lr_min=lr_min, lr_max=lr_max, device=device, course=course, workers=workers,
+          subset=subset, smoke=smoke)

@@ -134,20 +134,21 @@ def _denorm(x:torch.Tensor)->np.ndarray:
     return (x.detach().float().cpu() * s + m).clamp(0, 1).permute(0, 2, 3, 1).numpy()
 
 def gradcam_gallery(learn:Learner, run_dir:Path, n:int=8):
-    "Save `gradcam.png`: the first `n` test images, each beside its Grad-CAM map for the predicted class"
-    xb, yb = learn.dls.valid.one_batch()
-    xb, yb = xb[:n], yb[:n]
+    "Save `gradcam.png`: `n` test images spread over the test set, each above its Grad-CAM map for the predicted class"
+    n_test = len(learn.dls.valid.dataset)
+    idx = torch.linspace(0, n_test - 1, min(n, n_test)).long().tolist()
+    xb, yb = learn.dls.test_dl(idx, with_labels=True).one_batch()
     cam, pred = gradcam(learn.model, xb)
     probs = torch.softmax(learn.model.eval()(xb).float(), 1).max(1).values.detach()
     vocab, imgs = list(learn.dls.vocab), _denorm(xb)
-    fig, axs = plt.subplots(2, len(xb), figsize=(1.6 * len(xb), 3.6), squeeze=False)
+    fig, axs = plt.subplots(2, len(xb), figsize=(1.7 * len(xb), 4.2), squeeze=False)
     for i in range(len(xb)):
         axs[0][i].imshow(imgs[i]); axs[0][i].set_title(f"{vocab[int(yb[i])]}", fontsize=8)
         axs[1][i].imshow(imgs[i]); axs[1][i].imshow(cam[i].cpu().numpy(), cmap='jet', alpha=0.5)
         axs[1][i].set_title(f"→ {vocab[int(pred[i])]} {float(probs[i]):.2f}", fontsize=8)
         for a in (axs[0][i], axs[1][i]): a.axis('off')
     fig.suptitle('Grad-CAM on layer3: true class (top), predicted class and confidence (bottom)', fontsize=9)
-    fig.tight_layout(); fig.savefig(Path(run_dir)/'gradcam.png', dpi=110)
+    fig.tight_layout(h_pad=1.5); fig.savefig(Path(run_dir)/'gradcam.png', dpi=110)
     return cam
 
 # %% ../nbs/06_results.ipynb #df248438

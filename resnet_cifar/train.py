@@ -69,7 +69,7 @@ def cifar_learner(dls,                       # `cifar_dls(...)`
         learn.add_cb(MixedPrecision('bf16' if bf16 else 'fp16'))
     return learn
 
-# %% ../nbs/05_train.ipynb #fe5e6314
+# %% ../nbs/05_train.ipynb #931cbbe8
 def fit_cycle(learn:Learner,        # a Learner, e.g. `cifar_learner(dls)`
               epochs:int,           # length of the cycle
               lr_min:float,         # LR at the first and the last batch
@@ -84,12 +84,12 @@ def fit_cycle(learn:Learner,        # a Learner, e.g. `cifar_learner(dls)`
     pct_start = (peak_epoch * n - 1) / (epochs * n)    # the peak on the last batch of `peak_epoch`
     learn.fit_one_cycle(epochs, lr_max, div=div, div_final=div, pct_start=pct_start, cbs=cbs)
 
-# %% ../nbs/05_train.ipynb #e443fe3a
+# %% ../nbs/05_train.ipynb #3e210882
 def _check_settings(**kw):
     for k, v in kw.items():
         if v is not None and not v > 0: raise SettingError(f"{k} must be positive, got {v}")
 
-# %% ../nbs/05_train.ipynb #390e8ee4
+# %% ../nbs/05_train.ipynb #0780311b
 def _run_dir(out, overwrite:bool)->Path:
     "The run folder: `out`, or runs/cifar10-<time>; a non-empty existing folder only with `overwrite` (not created here)"
     out = Path(out) if out is not None else Path('runs')/time.strftime('cifar10-%Y%m%d-%H%M%S')
@@ -98,7 +98,7 @@ def _run_dir(out, overwrite:bool)->Path:
         raise SettingError(f"run folder exists and is not empty: {out} (choose another --out, or pass --overwrite)")
     return out
 
-# %% ../nbs/05_train.ipynb #3e210882
+# %% ../nbs/05_train.ipynb #e3a4753b
 def _device_name(dev)->str:
     dev = torch.device(dev)
     return torch.cuda.get_device_name(dev) if dev.type == 'cuda' else f"cpu ({platform.processor() or platform.machine()}, {torch.get_num_threads()} threads)"
@@ -106,7 +106,7 @@ def _device_name(dev)->str:
 def _sync(dev):
     if torch.device(dev).type == 'cuda': torch.cuda.synchronize(dev)
 
-# %% ../nbs/05_train.ipynb #e3a4753b
+# %% ../nbs/05_train.ipynb #a32f98f7
 def flip_tta_accuracy(learn:Learner)->float:
     "Test accuracy when the predictions for each image and its left-right mirror are averaged"
     model, correct, n = learn.model, 0, 0
@@ -122,7 +122,7 @@ def flip_tta_accuracy(learn:Learner)->float:
     finally: model.train(was_training)
     return float(correct) / n
 
-# %% ../nbs/05_train.ipynb #00f047f1
+# %% ../nbs/05_train.ipynb #c268c8c5
 @dataclass
 class CifarRun:
     "What `train_cifar` returns: the trained `Learner`, the results written to `path/results.json`, and `path`"
@@ -132,7 +132,7 @@ class CifarRun:
         return (f"CifarRun({self.path}: test accuracy {r['accuracy']:.4f} after {r['epochs']} epochs, "
                 f"lr_min={r['lr_min']:.3g} lr_max={r['lr_max']:.3g}, fit {r['seconds']['fit']:.1f}s)")
 
-# %% ../nbs/05_train.ipynb #a32f98f7
+# %% ../nbs/05_train.ipynb #c30837cd
 def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/<class>/, test/<class>/); None downloads it
                 epochs:int=24,              # length of the one cycle
                 bs:int=512,                 # batch size
@@ -167,6 +167,9 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
     t = time.perf_counter()
     dls = cifar_dls(data, bs=bs, device=device, subset=subset, seed=seed)
     secs['data'] = time.perf_counter() - t
+    if show and torch.device(dls.device).type == 'cpu' and len(dls.train.dataset) > 10_000:
+        print(f"note: no GPU in use; {epochs} epochs over {len(dls.train.dataset):,} images take hours on a CPU "
+              f"(--subset N makes a quick run)", file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
     learn = cifar_learner(dls, wd=wd, decoupled_wd=decoupled_wd, wd_bn_bias=wd_bn_bias, label_smoothing=label_smoothing,
                           moms=moms, path=out)
@@ -184,11 +187,12 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
     _sync(dls.device); secs['lr_find'] = time.perf_counter() - t
 
     t = time.perf_counter()
-    fit_cycle(learn, epochs, lr_min, lr_max, peak_epoch=peak_epoch, cbs=[CSVLogger(fname='history.csv'), *_tensorboard(out)])
+    with (contextlib.nullcontext() if show else learn.no_logging()):
+        fit_cycle(learn, epochs, lr_min, lr_max, peak_epoch=peak_epoch, cbs=[CSVLogger(fname='history.csv'), *_tensorboard(out)])
     _sync(dls.device); secs['fit'] = time.perf_counter() - t
 
     t = time.perf_counter()
-    loss, acc = learn.validate()
+    with (contextlib.nullcontext() if show else learn.no_logging()): loss, acc = learn.validate()
     acc_flip = flip_tta_accuracy(learn)
     secs['eval'] = time.perf_counter() - t
     learn.save('model')
@@ -206,14 +210,14 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
     if report: report_run(learn, out)
     return CifarRun(learn, res, out)
 
-# %% ../nbs/05_train.ipynb #c268c8c5
+# %% ../nbs/05_train.ipynb #55af3efc
 def _tensorboard(out:Path)->list:
     "fastai's `TensorBoardCallback` logging to out/tensorboard, when the tensorboard package is installed"
     try: from fastai.callback.tensorboard import TensorBoardCallback
     except ImportError: return []
     return [TensorBoardCallback(out/'tensorboard', trace_model=False, log_preds=False)]
 
-# %% ../nbs/05_train.ipynb #c30837cd
+# %% ../nbs/05_train.ipynb #c9fa78c5
 def _write_schedule(learn:Learner, fn:Path):
     "The per-batch hyper-parameters of the last fit, as CSV"
     hps = getattr(learn.recorder, 'hps', {})
@@ -222,7 +226,7 @@ def _write_schedule(learn:Learner, fn:Path):
         f.write(','.join(['batch', *keys]) + '\n')
         for i, row in enumerate(zip(*(hps[k] for k in keys))): f.write(','.join([str(i), *(f"{v:.6g}" for v in row)]) + '\n')
 
-# %% ../nbs/05_train.ipynb #c9fa78c5
+# %% ../nbs/05_train.ipynb #4f8d4225
 def learner_from_run(run_dir:Path, device=None)->Learner:
     "The trained Learner of a run folder, rebuilt from its results.json and model.pth"
     d = Path(run_dir)
@@ -235,7 +239,7 @@ def learner_from_run(run_dir:Path, device=None)->Learner:
                           label_smoothing=r.get('label_smoothing', 0.), moms=r.get('moms'), path=d)
     return learn.load('model')
 
-# %% ../nbs/05_train.ipynb #ba01aded
+# %% ../nbs/05_train.ipynb #74bae882
 def train_cifar_cli(data:str=None,            # folder or .tgz of CIFAR-10; default: download it
                     epochs:int=24,            # length of the one cycle
                     bs:int=512,               # batch size
@@ -269,7 +273,7 @@ def _floats(s:str, name:str)->list:
     try: return [float(v) for v in str(s).split(',') if v.strip()]
     except ValueError: raise SettingError(f"--{name.replace('_', '-')} takes numbers separated by commas, got {s!r}") from None
 
-# %% ../nbs/05_train.ipynb #6dc26d70
+# %% ../nbs/05_train.ipynb #83f31237
 def _one_line_parser(func, prog):
     p = anno_parser(func, prog=prog)
     def error(msg): print(f"{prog}: error: {msg}", file=sys.stderr); sys.exit(2)
