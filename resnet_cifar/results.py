@@ -270,7 +270,7 @@ def predict_cifar_cli():
     except CifarDataError as e: print(f"predict_cifar: error: {e}", file=sys.stderr); sys.exit(2)
     for f, top in zip(a.images, res): print(f"{f}: " + ", ".join(f"{c} {p:.3f}" for c, p in top))
 
-# %% ../nbs/06_results.ipynb #7bb892b0
+# %% ../nbs/06_results.ipynb #53c8bbcd
 def report_run(learn:Learner, run_dir:Path, show:bool=False)->Path:
     "All of the above for a finished run: plots, interpretation, Grad-CAM, export, report.md"
     backend = matplotlib.get_backend()
