@@ -12,6 +12,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 from fastai.learner import Learner, load_learner
 from fastai.interpret import ClassificationInterpretation
+import fastai.vision.learner   # registers fastai's `plot_top_losses` for (TensorImage, TensorCategory)
 from fastai.callback.hook import hook_output
 from .data import CifarDataError
 from .loaders import cifar_mean, cifar_std
@@ -100,12 +101,14 @@ def misclassified_gallery(interp:ClassificationInterpretation, run_dir:Path, k:i
     if not wrong:
         fig = plt.figure(figsize=(4, 1)); fig.text(0.5, 0.5, 'no misclassified test images', ha='center')
     else:
-        interp.plot_top_losses(wrong, nrows=int(np.ceil(len(wrong) / 4)), ncols=4, figsize=(9, 2.6 * np.ceil(len(wrong) / 4)))
+        rows = int(np.ceil(len(wrong) / 4))
+        interp.plot_top_losses(wrong, nrows=rows, ncols=4, figsize=(11, 3 * rows))
         fig = plt.gcf()
+        for ax in fig.axes: ax.title.set_fontsize(9)
     fig.savefig(Path(run_dir)/'misclassified.png', dpi=110, bbox_inches='tight')
     return [int(idx[i]) for i in wrong]
 
-# %% ../nbs/06_results.ipynb #8bdf13b7
+# %% ../nbs/06_results.ipynb #3b721287
 def gradcam(model:torch.nn.Module,        # the network, in eval mode for this
             x:torch.Tensor,               # a normalized batch (B,3,H,W)
             target:torch.Tensor|None=None,  # class per image; default the predicted one
@@ -127,13 +130,13 @@ def gradcam(model:torch.nn.Module,        # the network, in eval mode for this
     cam = cam / cam.flatten(1).amax(1).clamp_min(1e-12)[:, None, None]
     return cam.float(), target
 
-# %% ../nbs/06_results.ipynb #a90940a8
+# %% ../nbs/06_results.ipynb #82de2e76
 def _denorm(x:torch.Tensor)->np.ndarray:
     "Normalized (B,3,H,W) back to (B,H,W,3) in [0,1] for plotting"
     m, s = torch.tensor(cifar_mean)[:, None, None], torch.tensor(cifar_std)[:, None, None]
     return (x.detach().float().cpu() * s + m).clamp(0, 1).permute(0, 2, 3, 1).numpy()
 
-def gradcam_gallery(learn:Learner, run_dir:Path, n:int=8):
+def gradcam_gallery(learn:Learner, run_dir:Path, n:int=10):
     "Save `gradcam.png`: `n` test images spread over the test set, each above its Grad-CAM map for the predicted class"
     n_test = len(learn.dls.valid.dataset)
     idx = torch.linspace(0, n_test - 1, min(n, n_test)).long().tolist()
@@ -151,12 +154,12 @@ def gradcam_gallery(learn:Learner, run_dir:Path, n:int=8):
     fig.tight_layout(h_pad=1.5); fig.savefig(Path(run_dir)/'gradcam.png', dpi=110)
     return cam
 
-# %% ../nbs/06_results.ipynb #df248438
+# %% ../nbs/06_results.ipynb #e617d468
 def _md_table(header:list, rows:list)->str:
     return '\n'.join(['| ' + ' | '.join(map(str, header)) + ' |', '|' + '---|' * len(header)] +
                      ['| ' + ' | '.join(map(str, r)) + ' |' for r in rows])
 
-# %% ../nbs/06_results.ipynb #1767b20e
+# %% ../nbs/06_results.ipynb #e380ba99
 def write_report(run_dir:Path)->Path:
     "Write `report.md` in `run_dir` from the files of the run"
     d = Path(run_dir)
@@ -193,7 +196,7 @@ def write_report(run_dir:Path)->Path:
     (d/'report.md').write_text('\n'.join(lines))
     return d/'report.md'
 
-# %% ../nbs/06_results.ipynb #e380ba99
+# %% ../nbs/06_results.ipynb #85a1db1a
 def compare_runs(*run_dirs)->str:
     "A Markdown table of several runs side by side"
     rows = []
@@ -207,7 +210,7 @@ def compare_runs(*run_dirs)->str:
     return _md_table(['run', 'accuracy', 'loss', 'epochs', 'bs', 'train images', 'LRMIN', 'LRMAX', 'bounds', 'seed',
                       'fit s', 'img/s', 'device'], rows)
 
-# %% ../nbs/06_results.ipynb #1a77afb1
+# %% ../nbs/06_results.ipynb #0dc1547d
 def compare_cifar_runs_cli():
     "Entry point of `compare_cifar_runs RUN_DIR...`: print the runs side by side"
     dirs = sys.argv[1:]
@@ -217,7 +220,7 @@ def compare_cifar_runs_cli():
     try: print(compare_runs(*dirs))
     except CifarDataError as e: print(f"compare_cifar_runs: error: {e}", file=sys.stderr); sys.exit(2)
 
-# %% ../nbs/06_results.ipynb #084ca2ac
+# %% ../nbs/06_results.ipynb #08eb2ed1
 def export_run(learn:Learner, run_dir:Path, fname:str='export.pkl')->Path:
     "Export the trained Learner (no data, no optimizer state) to `run_dir/fname`"
     old = learn.path
@@ -234,7 +237,7 @@ def load_run(path:Path)->Learner:
         warnings.simplefilter('ignore')
         return load_learner(fn, cpu=True)
 
-# %% ../nbs/06_results.ipynb #bdbacd3a
+# %% ../nbs/06_results.ipynb #5b4ef48f
 def predict_images(learn:Learner, images:list, k:int=3)->list:
     "Top-`k` (class, probability) for each of `images` (paths, PIL images or arrays)"
     dl = learn.dls.test_dl(images)
@@ -245,7 +248,7 @@ def predict_images(learn:Learner, images:list, k:int=3)->list:
     top = probs.topk(min(k, probs.shape[1]), dim=1)
     return [[(vocab[int(i)], float(p)) for p, i in zip(ps, ix)] for ps, ix in zip(top.values, top.indices)]
 
-# %% ../nbs/06_results.ipynb #5b4ef48f
+# %% ../nbs/06_results.ipynb #7bb892b0
 def predict_cifar_cli():
     "Entry point of `predict_cifar [--model RUN_DIR|export.pkl] IMAGE...`: top-3 classes per image"
     import argparse
@@ -270,7 +273,7 @@ def predict_cifar_cli():
     except CifarDataError as e: print(f"predict_cifar: error: {e}", file=sys.stderr); sys.exit(2)
     for f, top in zip(a.images, res): print(f"{f}: " + ", ".join(f"{c} {p:.3f}" for c, p in top))
 
-# %% ../nbs/06_results.ipynb #53c8bbcd
+# %% ../nbs/06_results.ipynb #b34ac29f
 def report_run(learn:Learner, run_dir:Path, show:bool=False)->Path:
     "All of the above for a finished run: plots, interpretation, Grad-CAM, export, report.md"
     backend = matplotlib.get_backend()
