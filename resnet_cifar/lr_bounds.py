@@ -27,7 +27,7 @@ class RawLossRecorder(Callback):
     def values(self)->np.ndarray:
         return torch.stack(self.raw_losses).cpu().numpy() if self.raw_losses else np.zeros(0)
 
-# %% ../nbs/04_lr_bounds.ipynb #3154f980
+# %% ../nbs/04_lr_bounds.ipynb #65f3cc8d
 def smooth_centered(y:np.ndarray, width:int)->np.ndarray:
     "Centred moving average of `y` over `width` points (the window shrinks at the ends): no lag"
     h = width // 2
@@ -36,7 +36,7 @@ def smooth_centered(y:np.ndarray, width:int)->np.ndarray:
     lo, hi = np.maximum(idx - h, 0), np.minimum(idx + h + 1, len(y))
     return (c[hi] - c[lo]) / (hi - lo)
 
-# %% ../nbs/04_lr_bounds.ipynb #612c9c56
+# %% ../nbs/04_lr_bounds.ipynb #d76e1966
 @dataclass
 class LRBounds:
     "The LR bounds a range test found, with what they came from"
@@ -45,7 +45,7 @@ class LRBounds:
     def as_dict(self): return asdict(self)
     def __repr__(self): return f"LRBounds(lr_min={self.lr_min:.3g}, lr_max={self.lr_max:.3g}, bottom at {self.lr_bottom:.3g}, {self.rule})"
 
-# %% ../nbs/04_lr_bounds.ipynb #d76e1966
+# %% ../nbs/04_lr_bounds.ipynb #7e0e6b15
 def _width(n:int)->int: return max(5, (n // 10) | 1)
 
 def lr_bounds_rule(lrs, losses,              # the range test: LR and raw loss of each batch
@@ -74,7 +74,7 @@ def lr_bounds_rule(lrs, losses,              # the range test: LR and raw loss o
     lr_min = float(np.clip(lr_fall, lr_max / max_ratio, lr_max / min_ratio))
     return LRBounds(float(lr_min), float(lr_max), float(lrs[ib]), f"bottom of the loss; {fall_frac:g} of the fall at {lr_fall:.3g}")
 
-# %% ../nbs/04_lr_bounds.ipynb #5b5bd9fd
+# %% ../nbs/04_lr_bounds.ipynb #507c14f4
 def plot_lr_bounds(lrs, raw, smoothed, b:LRBounds, fastai_smooth=None, ax=None):
     "The range test's loss over LR (log scale) with LRMIN and LRMAX marked"
     if ax is None: _, ax = plt.subplots(figsize=(6.5, 4))
@@ -90,7 +90,7 @@ def plot_lr_bounds(lrs, raw, smoothed, b:LRBounds, fastai_smooth=None, ax=None):
     ax.set_ylim(np.nanmin(smoothed) * 0.9, top); ax.legend(fontsize=8); ax.set_title('LR range test')
     return ax
 
-# %% ../nbs/04_lr_bounds.ipynb #507c14f4
+# %% ../nbs/04_lr_bounds.ipynb #e42fc28c
 def find_lr_bounds(learn,                   # a fastai Learner (its model and optimizer are restored afterwards)
                    start_lr:float=1e-7,     # first LR of the test
                    end_lr:float=10,         # last LR of the test (it stops early when the loss diverges)

@@ -108,7 +108,7 @@ def misclassified_gallery(interp:ClassificationInterpretation, run_dir:Path, k:i
     fig.savefig(Path(run_dir)/'misclassified.png', dpi=110, bbox_inches='tight')
     return [int(idx[i]) for i in wrong]
 
-# %% ../nbs/06_results.ipynb #3b721287
+# %% ../nbs/06_results.ipynb #82de2e76
 def gradcam(model:torch.nn.Module,        # the network, in eval mode for this
             x:torch.Tensor,               # a normalized batch (B,3,H,W)
             target:torch.Tensor|None=None,  # class per image; default the predicted one
@@ -130,7 +130,7 @@ def gradcam(model:torch.nn.Module,        # the network, in eval mode for this
     cam = cam / cam.flatten(1).amax(1).clamp_min(1e-12)[:, None, None]
     return cam.float(), target
 
-# %% ../nbs/06_results.ipynb #82de2e76
+# %% ../nbs/06_results.ipynb #e2ef13cc
 def _denorm(x:torch.Tensor)->np.ndarray:
     "Normalized (B,3,H,W) back to (B,H,W,3) in [0,1] for plotting"
     m, s = torch.tensor(cifar_mean)[:, None, None], torch.tensor(cifar_std)[:, None, None]
@@ -154,12 +154,12 @@ def gradcam_gallery(learn:Learner, run_dir:Path, n:int=10):
     fig.tight_layout(h_pad=1.5); fig.savefig(Path(run_dir)/'gradcam.png', dpi=110)
     return cam
 
-# %% ../nbs/06_results.ipynb #e617d468
+# %% ../nbs/06_results.ipynb #e380ba99
 def _md_table(header:list, rows:list)->str:
     return '\n'.join(['| ' + ' | '.join(map(str, header)) + ' |', '|' + '---|' * len(header)] +
                      ['| ' + ' | '.join(map(str, r)) + ' |' for r in rows])
 
-# %% ../nbs/06_results.ipynb #e380ba99
+# %% ../nbs/06_results.ipynb #1a77afb1
 def write_report(run_dir:Path)->Path:
     "Write `report.md` in `run_dir` from the files of the run"
     d = Path(run_dir)
@@ -196,7 +196,7 @@ def write_report(run_dir:Path)->Path:
     (d/'report.md').write_text('\n'.join(lines))
     return d/'report.md'
 
-# %% ../nbs/06_results.ipynb #85a1db1a
+# %% ../nbs/06_results.ipynb #0dc1547d
 def compare_runs(*run_dirs)->str:
     "A Markdown table of several runs side by side"
     rows = []
@@ -210,7 +210,7 @@ def compare_runs(*run_dirs)->str:
     return _md_table(['run', 'accuracy', 'loss', 'epochs', 'bs', 'train images', 'LRMIN', 'LRMAX', 'bounds', 'seed',
                       'fit s', 'img/s', 'device'], rows)
 
-# %% ../nbs/06_results.ipynb #0dc1547d
+# %% ../nbs/06_results.ipynb #084ca2ac
 def compare_cifar_runs_cli():
     "Entry point of `compare_cifar_runs RUN_DIR...`: print the runs side by side"
     dirs = sys.argv[1:]
@@ -220,7 +220,7 @@ def compare_cifar_runs_cli():
     try: print(compare_runs(*dirs))
     except CifarDataError as e: print(f"compare_cifar_runs: error: {e}", file=sys.stderr); sys.exit(2)
 
-# %% ../nbs/06_results.ipynb #08eb2ed1
+# %% ../nbs/06_results.ipynb #5b4ef48f
 def export_run(learn:Learner, run_dir:Path, fname:str='export.pkl')->Path:
     "Export the trained Learner (no data, no optimizer state) to `run_dir/fname`"
     old = learn.path
@@ -237,7 +237,7 @@ def load_run(path:Path)->Learner:
         warnings.simplefilter('ignore')
         return load_learner(fn, cpu=True)
 
-# %% ../nbs/06_results.ipynb #5b4ef48f
+# %% ../nbs/06_results.ipynb #3e6ea9f9
 def predict_images(learn:Learner, images:list, k:int=3)->list:
     "Top-`k` (class, probability) for each of `images` (paths, PIL images or arrays)"
     dl = learn.dls.test_dl(images)
@@ -248,7 +248,7 @@ def predict_images(learn:Learner, images:list, k:int=3)->list:
     top = probs.topk(min(k, probs.shape[1]), dim=1)
     return [[(vocab[int(i)], float(p)) for p, i in zip(ps, ix)] for ps, ix in zip(top.values, top.indices)]
 
-# %% ../nbs/06_results.ipynb #7bb892b0
+# %% ../nbs/06_results.ipynb #5f98d925
 def predict_cifar_cli():
     "Entry point of `predict_cifar [--model RUN_DIR|export.pkl] IMAGE...`: top-3 classes per image"
     import argparse
@@ -273,7 +273,7 @@ def predict_cifar_cli():
     except CifarDataError as e: print(f"predict_cifar: error: {e}", file=sys.stderr); sys.exit(2)
     for f, top in zip(a.images, res): print(f"{f}: " + ", ".join(f"{c} {p:.3f}" for c, p in top))
 
-# %% ../nbs/06_results.ipynb #b34ac29f
+# %% ../nbs/06_results.ipynb #f0a6d21f
 def report_run(learn:Learner, run_dir:Path, show:bool=False)->Path:
     "All of the above for a finished run: plots, interpretation, Grad-CAM, export, report.md"
     backend = matplotlib.get_backend()

@@ -84,12 +84,12 @@ def fit_cycle(learn:Learner,        # a Learner, e.g. `cifar_learner(dls)`
     pct_start = (peak_epoch * n - 1) / (epochs * n)    # the peak on the last batch of `peak_epoch`
     learn.fit_one_cycle(epochs, lr_max, div=div, div_final=div, pct_start=pct_start, cbs=cbs)
 
-# %% ../nbs/05_train.ipynb #3e210882
+# %% ../nbs/05_train.ipynb #e3a4753b
 def _check_settings(**kw):
     for k, v in kw.items():
         if v is not None and not v > 0: raise SettingError(f"{k} must be positive, got {v}")
 
-# %% ../nbs/05_train.ipynb #0780311b
+# %% ../nbs/05_train.ipynb #00f047f1
 def _run_dir(out, overwrite:bool)->Path:
     "The run folder: `out`, or runs/cifar10-<time>; a non-empty existing folder only with `overwrite` (not created here)"
     out = Path(out) if out is not None else Path('runs')/time.strftime('cifar10-%Y%m%d-%H%M%S')
@@ -98,7 +98,7 @@ def _run_dir(out, overwrite:bool)->Path:
         raise SettingError(f"run folder exists and is not empty: {out} (choose another --out, or pass --overwrite)")
     return out
 
-# %% ../nbs/05_train.ipynb #e3a4753b
+# %% ../nbs/05_train.ipynb #a32f98f7
 def _device_name(dev)->str:
     dev = torch.device(dev)
     return torch.cuda.get_device_name(dev) if dev.type == 'cuda' else f"cpu ({platform.processor() or platform.machine()}, {torch.get_num_threads()} threads)"
@@ -106,7 +106,7 @@ def _device_name(dev)->str:
 def _sync(dev):
     if torch.device(dev).type == 'cuda': torch.cuda.synchronize(dev)
 
-# %% ../nbs/05_train.ipynb #a32f98f7
+# %% ../nbs/05_train.ipynb #c30837cd
 def flip_tta_accuracy(learn:Learner)->float:
     "Test accuracy when the predictions for each image and its left-right mirror are averaged"
     model, correct, n = learn.model, 0, 0
@@ -122,7 +122,7 @@ def flip_tta_accuracy(learn:Learner)->float:
     finally: model.train(was_training)
     return float(correct) / n
 
-# %% ../nbs/05_train.ipynb #c268c8c5
+# %% ../nbs/05_train.ipynb #55af3efc
 @dataclass
 class CifarRun:
     "What `train_cifar` returns: the trained `Learner`, the results written to `path/results.json`, and `path`"
@@ -132,7 +132,7 @@ class CifarRun:
         return (f"CifarRun({self.path}: test accuracy {r['accuracy']:.4f} after {r['epochs']} epochs, "
                 f"lr_min={r['lr_min']:.3g} lr_max={r['lr_max']:.3g}, fit {r['seconds']['fit']:.1f}s)")
 
-# %% ../nbs/05_train.ipynb #c30837cd
+# %% ../nbs/05_train.ipynb #c9fa78c5
 def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/<class>/, test/<class>/); None downloads it
                 epochs:int=24,              # length of the one cycle
                 bs:int=512,                 # batch size
@@ -210,14 +210,14 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
     if report: report_run(learn, out)
     return CifarRun(learn, res, out)
 
-# %% ../nbs/05_train.ipynb #55af3efc
+# %% ../nbs/05_train.ipynb #df04f670
 def _tensorboard(out:Path)->list:
     "fastai's `TensorBoardCallback` logging to out/tensorboard, when the tensorboard package is installed"
     try: from fastai.callback.tensorboard import TensorBoardCallback
     except ImportError: return []
     return [TensorBoardCallback(out/'tensorboard', trace_model=False, log_preds=False)]
 
-# %% ../nbs/05_train.ipynb #c9fa78c5
+# %% ../nbs/05_train.ipynb #4f8d4225
 def _write_schedule(learn:Learner, fn:Path):
     "The per-batch hyper-parameters of the last fit, as CSV"
     hps = getattr(learn.recorder, 'hps', {})
@@ -226,7 +226,7 @@ def _write_schedule(learn:Learner, fn:Path):
         f.write(','.join(['batch', *keys]) + '\n')
         for i, row in enumerate(zip(*(hps[k] for k in keys))): f.write(','.join([str(i), *(f"{v:.6g}" for v in row)]) + '\n')
 
-# %% ../nbs/05_train.ipynb #4f8d4225
+# %% ../nbs/05_train.ipynb #79b9b04d
 def learner_from_run(run_dir:Path, device=None)->Learner:
     "The trained Learner of a run folder, rebuilt from its results.json and model.pth"
     d = Path(run_dir)
@@ -239,7 +239,7 @@ def learner_from_run(run_dir:Path, device=None)->Learner:
                           label_smoothing=r.get('label_smoothing', 0.), moms=r.get('moms'), path=d)
     return learn.load('model')
 
-# %% ../nbs/05_train.ipynb #74bae882
+# %% ../nbs/05_train.ipynb #a3382bf8
 def train_cifar_cli(data:str=None,            # folder or .tgz of CIFAR-10; default: download it
                     epochs:int=24,            # length of the one cycle
                     bs:int=512,               # batch size
@@ -273,7 +273,7 @@ def _floats(s:str, name:str)->list:
     try: return [float(v) for v in str(s).split(',') if v.strip()]
     except ValueError: raise SettingError(f"--{name.replace('_', '-')} takes numbers separated by commas, got {s!r}") from None
 
-# %% ../nbs/05_train.ipynb #83f31237
+# %% ../nbs/05_train.ipynb #2247cc88
 def _one_line_parser(func, prog):
     p = anno_parser(func, prog=prog)
     def error(msg): print(f"{prog}: error: {msg}", file=sys.stderr); sys.exit(2)
