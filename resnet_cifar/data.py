@@ -4,15 +4,15 @@
 
 # %% ../nbs/00_data.ipynb #d0388936
 from __future__ import annotations
-import hashlib, io, os, tarfile, time
+import hashlib, io, os, sys, tarfile, time
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 import numpy as np
 from PIL import Image
 
 # %% auto #0
-__all__ = ['IMG_EXTS', 'SPLITS', 'CifarDataError', 'SettingError', 'read_image', 'CifarArrays', 'read_folder', 'read_tgz',
-           'make_synthetic_cifar', 'cache_path', 'load_cifar']
+__all__ = ['IMG_EXTS', 'SPLITS', 'CifarDataError', 'SettingError', 'exit_error', 'read_image', 'CifarArrays', 'read_folder',
+           'read_tgz', 'make_synthetic_cifar', 'cache_path', 'load_cifar']
 
 # %% ../nbs/00_data.ipynb #a002d18c
 class CifarDataError(ValueError):
@@ -20,6 +20,10 @@ class CifarDataError(ValueError):
 
 class SettingError(ValueError):
     "A bad setting (a number, a folder to write to) given to the library, said in one line"
+
+def exit_error(prog:str, msg)->None:
+    "How every command ends on bad input: `prog: error: msg` on stderr, exit status 2"
+    print(f"{prog}: error: {msg}", file=sys.stderr); sys.exit(2)
 
 # %% ../nbs/00_data.ipynb #69bc52d5
 IMG_EXTS = {'.png', '.jpg', '.jpeg', '.bmp', '.gif', '.webp'}

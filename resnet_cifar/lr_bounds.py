@@ -15,7 +15,8 @@ import matplotlib
 import matplotlib.pyplot as plt
 
 # %% auto #0
-__all__ = ['RawLossRecorder', 'smooth_centered', 'LRBounds', 'lr_bounds_rule', 'plot_lr_bounds', 'find_lr_bounds']
+__all__ = ['RawLossRecorder', 'smooth_centered', 'LRBounds', 'usable_smoothed', 'lr_bounds_rule', 'plot_lr_bounds',
+           'find_lr_bounds']
 
 # %% ../nbs/04_lr_bounds.ipynb #023269ca
 class RawLossRecorder(Callback):
@@ -46,7 +47,13 @@ class LRBounds:
     def __repr__(self): return f"LRBounds(lr_min={self.lr_min:.3g}, lr_max={self.lr_max:.3g}, bottom at {self.lr_bottom:.3g}, {self.rule})"
 
 # %% ../nbs/04_lr_bounds.ipynb #7e0e6b15
-def _width(n:int)->int: return max(5, (n // 10) | 1)
+def usable_smoothed(losses, width:int|None=None)->tuple:
+    "(n, width, smoothed): the losses up to the first non-finite one, and their centred smoothing"
+    losses = np.asarray(losses, dtype=float)
+    bad = ~np.isfinite(losses)
+    n = int(bad.argmax()) if bad.any() else len(losses)
+    width = width or max(5, (n // 10) | 1)
+    return n, width, smooth_centered(losses[:n], width)
 
 def lr_bounds_rule(lrs, losses,              # the range test: LR and raw loss of each batch
                    max_div:float=1.,         # LRMAX = LR at the bottom of the smoothed loss / `max_div`
@@ -56,13 +63,9 @@ def lr_bounds_rule(lrs, losses,              # the range test: LR and raw loss o
                    width:int|None=None,      # smoothing window; default a tenth of the points (odd, at least 5)
                   )->LRBounds:
     "Read LRMIN and LRMAX off an LR range test (Smith's rule, on a lag-free smoothing)"
-    lrs, losses = np.asarray(lrs, dtype=float), np.asarray(losses, dtype=float)
-    bad = ~np.isfinite(losses)
-    n = int(bad.argmax()) if bad.any() else len(losses)
+    n, width, s = usable_smoothed(losses, width)
     if n < 10: raise ValueError(f"the LR range test has {n} usable points; it needs at least 10")
-    lrs, losses = lrs[:n], losses[:n]
-    width = width or _width(n)
-    s = smooth_centered(losses, width)
+    lrs = np.asarray(lrs, dtype=float)[:n]
     ib = int(s.argmin()); bottom, start = s[ib], s[:max(1, width//2)].mean()
     drop = start - bottom
     if drop < 0.1 * abs(start) or ib == 0:
@@ -109,8 +112,7 @@ def find_lr_bounds(learn,                   # a fastai Learner (its model and op
     b = lr_bounds_rule(lrs, raw, **rule_kw)
     b.valley, b.minimum, b.steep = float(sug.valley), float(sug.minimum), float(sug.steep)
     if fname is not None or show:
-        n = int(np.isfinite(raw).cumprod().sum())
-        sm = smooth_centered(raw[:n], rule_kw.get('width') or _width(n))
+        n, _, sm = usable_smoothed(raw, rule_kw.get('width'))
         fs = np.array([float(v) for v in learn.recorder.losses[:n]])
         fig, ax = plt.subplots(figsize=(6.5, 4))
         plot_lr_bounds(lrs[:n], raw[:n], sm, b, fs, ax=ax)

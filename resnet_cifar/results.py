@@ -14,7 +14,7 @@ from fastai.learner import Learner, load_learner
 from fastai.interpret import ClassificationInterpretation
 import fastai.vision.learner   # registers fastai's `plot_top_losses` for (TensorImage, TensorCategory)
 from fastai.callback.hook import hook_output
-from .data import CifarDataError
+from .data import CifarDataError, exit_error
 from .loaders import cifar_mean, cifar_std
 
 # %% auto #0
@@ -218,7 +218,7 @@ def compare_cifar_runs_cli():
         print("usage: compare_cifar_runs RUN_DIR [RUN_DIR ...]\nPrint a Markdown table comparing train_cifar runs.")
         sys.exit(0 if dirs else 2)
     try: print(compare_runs(*dirs))
-    except CifarDataError as e: print(f"compare_cifar_runs: error: {e}", file=sys.stderr); sys.exit(2)
+    except CifarDataError as e: exit_error('compare_cifar_runs', e)
 
 # %% ../nbs/06_results.ipynb #5b4ef48f
 def export_run(learn:Learner, run_dir:Path, fname:str='export.pkl')->Path:
@@ -256,7 +256,7 @@ def predict_cifar_cli():
     p.add_argument('images', nargs='+', help='PNG/JPEG files (any size: resized to 32×32)')
     p.add_argument('--model', default=None, help='run folder or export.pkl (default: the newest run under runs/)')
     p.add_argument('--k', type=int, default=3, help='classes to show per image')
-    p.error = lambda msg: (print(f"predict_cifar: error: {msg}", file=sys.stderr), sys.exit(2))
+    p.error = lambda msg: exit_error('predict_cifar', msg)
     a = p.parse_args()
     try:
         model = a.model
@@ -270,7 +270,7 @@ def predict_cifar_cli():
             res = predict_images(learn, a.images, a.k)
         for o in w:
             if 'resized' in str(o.message): print(f"note: {o.message}", file=sys.stderr)
-    except CifarDataError as e: print(f"predict_cifar: error: {e}", file=sys.stderr); sys.exit(2)
+    except CifarDataError as e: exit_error('predict_cifar', e)
     for f, top in zip(a.images, res): print(f"{f}: " + ", ".join(f"{c} {p:.3f}" for c, p in top))
 
 # %% ../nbs/06_results.ipynb #f0a6d21f

@@ -22,7 +22,7 @@ from fastai.callback.channelslast import ChannelsLast
 from fastai.torch_core import set_seed
 from torch import nn
 from fastcore.script import anno_parser
-from .data import CifarDataError, SettingError
+from .data import CifarDataError, SettingError, exit_error
 from .loaders import cifar_dls
 from .model import CustomResNet, model_summary
 from .lr_bounds import find_lr_bounds, LRBounds
@@ -276,8 +276,7 @@ def _floats(s:str, name:str)->list:
 # %% ../nbs/05_train.ipynb #2247cc88
 def _one_line_parser(func, prog):
     p = anno_parser(func, prog=prog)
-    def error(msg): print(f"{prog}: error: {msg}", file=sys.stderr); sys.exit(2)
-    p.error = error
+    p.error = partial(exit_error, prog)
     return p
 
 def _underscored(arg:str)->str:
@@ -294,6 +293,6 @@ def main(argv:list|None=None):
     args.pop('pdb', None); args.pop('xtra', None)
     try: run = train_cifar_cli(**args)
     except (CifarDataError, SettingError) as e:
-        print(f"train_cifar: error: {e}", file=sys.stderr); sys.exit(2)
+        exit_error('train_cifar', e)
     print(f"test accuracy {run.results['accuracy']:.4f}; results in {run.path}")
     return run
