@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_bench.ipynb #4f6d647c
 from __future__ import annotations
-import contextlib, tempfile, time, warnings
+import contextlib, json, tempfile, time, warnings
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # raised inside fastai's imports
 from pathlib import Path
 import numpy as np
@@ -18,12 +18,16 @@ from .loaders import cifar_dls, cifar_mean, cifar_std, _subset
 from .augment import cifar_augment
 from .model import CustomResNet
 from .lr_bounds import find_lr_bounds
-from .train import cifar_learner, fit_cycle, _device_name, _sync
+from .train import cifar_learner, fit_cycle, warm_up, host_reads, _device_name, _sync
 
 # %% auto #0
 __all__ = ['bench', 'bench_table', 'main']
 
 # %% ../nbs/08_bench.ipynb #3cafddbf
+def _reads_on(dev)->str|None:
+    "On a GPU, count the reads of GPU tensors only (the syncs); on a CPU, all of them"
+    return 'cuda' if torch.device(dev).type == 'cuda' else None
+
 def _plain_loop(a:CifarArrays, epochs:int, bs:int, lr_min:float, lr_max:float, peak_epoch:float, wd:float, device)->dict:
     "Train and test `CustomResNet` with a bare PyTorch loop; returns seconds and accuracy"
     dev = torch.device(device); on_gpu = dev.type == 'cuda'
@@ -41,7 +45,10 @@ def _plain_loop(a:CifarArrays, epochs:int, bs:int, lr_min:float, lr_max:float, p
     amp = (torch.autocast('cuda', dtype=torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16)
            if on_gpu else contextlib.nullcontext())
     loss_fn = nn.CrossEntropyLoss()
-    _sync(dev); t = time.perf_counter()
+    t = time.perf_counter(); saved = {k: v.clone() for k, v in model.state_dict().items()}
+    with amp: model(torch.zeros(bs, 3, 32, 32, device=dev)).float().sum().backward()   # cuDNN's first calls, as `warm_up`
+    model.load_state_dict(saved); model.zero_grad(set_to_none=True); _sync(dev); warm_s = time.perf_counter() - t
+    _sync(dev); t = time.perf_counter(); reads = host_reads(_reads_on(dev)); counts = reads.__enter__()
     model.train()
     for _ in range(epochs):
         perm = torch.randperm(len(y_tr), device=dev)
@@ -51,13 +58,14 @@ def _plain_loop(a:CifarArrays, epochs:int, bs:int, lr_min:float, lr_max:float, p
             if on_gpu: x = x.contiguous(memory_format=torch.channels_last)
             with amp: loss = loss_fn(model(x), y_tr[idx])
             loss.backward(); opt.step(); opt.zero_grad(set_to_none=True); sched.step()
-    _sync(dev); fit_s = time.perf_counter() - t
+    _sync(dev); fit_s = time.perf_counter() - t; reads.__exit__(None, None, None)
     t = time.perf_counter(); model.eval(); correct = torch.zeros((), device=dev)
     with torch.no_grad(), amp:
         for i in range(0, len(y_te), bs):
             correct += (model(norm(x_te[i:i + bs])).argmax(1) == y_te[i:i + bs]).sum()
     acc = float(correct) / len(y_te)
-    return dict(fit=fit_s, eval=time.perf_counter() - t, accuracy=acc, n_fit=epochs * (len(y_tr) // bs) * bs)
+    return dict(warm_up=warm_s, fit=fit_s, eval=time.perf_counter() - t, accuracy=acc, n_fit=epochs * (len(y_tr) // bs) * bs,
+                reads=sum(counts.values()))
 
 # %% ../nbs/08_bench.ipynb #5c2f4ca9
 def _course_loop(a:CifarArrays, epochs:int, bs:int, lr_min:float, lr_max:float, peak_epoch:float, wd:float, device, workers:int)->dict:
@@ -95,19 +103,24 @@ def _course_loop(a:CifarArrays, epochs:int, bs:int, lr_min:float, lr_max:float, 
     return dict(fit=fit_s, eval=time.perf_counter() - t, accuracy=correct / len(a.y_test), n_fit=steps * bs)
 
 # %% ../nbs/08_bench.ipynb #53501974
-def _library(a:CifarArrays, epochs:int, bs:int, lr_min, lr_max, peak_epoch:float, wd:float, device, lr_find_iters:int)->dict:
-    "The library's path, phase by phase"
+def _library(a:CifarArrays, epochs:int, bs:int, lr_min, lr_max, peak_epoch:float, wd:float, device, lr_find_iters:int,
+             **learner_kw)->dict:
+    "The library's path, phase by phase (no range test when both bounds are given); `learner_kw` go to `cifar_learner`"
     res = {}
     t = time.perf_counter(); dls = cifar_dls(a, bs=bs, device=device); _sync(dls.device); res['data'] = time.perf_counter() - t
-    learn = cifar_learner(dls, wd=wd, path=tempfile.mkdtemp())
+    learn = cifar_learner(dls, wd=wd, path=tempfile.mkdtemp(), **learner_kw)
     learn.remove_cbs(learn.progress)
+    t = time.perf_counter(); warm_up(learn); _sync(dls.device); res['warm_up'] = time.perf_counter() - t
+    if lr_min is None or lr_max is None:
+        t = time.perf_counter()
+        b = find_lr_bounds(learn, num_it=lr_find_iters)
+        _sync(dls.device); res['lr_find'] = time.perf_counter() - t
+        lr_min, lr_max = (lr_min or b.lr_min), (lr_max or b.lr_max)
+    res['lr_min'], res['lr_max'] = lr_min, lr_max
     t = time.perf_counter()
-    b = find_lr_bounds(learn, num_it=lr_find_iters)
-    _sync(dls.device); res['lr_find'] = time.perf_counter() - t
-    res['lr_min'], res['lr_max'] = (lr_min or b.lr_min), (lr_max or b.lr_max)
-    t = time.perf_counter()
-    with learn.no_logging(): fit_cycle(learn, epochs, res['lr_min'], res['lr_max'], peak_epoch=peak_epoch)
-    _sync(dls.device); res['fit'] = time.perf_counter() - t
+    with host_reads(_reads_on(dls.device)) as reads, learn.no_logging():
+        fit_cycle(learn, epochs, lr_min, lr_max, peak_epoch=peak_epoch); _sync(dls.device)
+    res['fit'], res['reads'] = time.perf_counter() - t, sum(reads.values())
     t = time.perf_counter()
     with learn.no_logging(): res['accuracy'] = float(learn.validate()[1])
     res['eval'] = time.perf_counter() - t
@@ -125,8 +138,10 @@ def bench(data=None,                 # folder/.tgz of CIFAR-10 (None: fastai's d
           course:bool=False,         # add the course-style CPU-DataLoader baseline
           workers:int=8,             # worker processes of the course baseline
           subset:int|None=None,      # train on this many training images (e.g. a CPU measurement)
+          compile:bool=False,        # add the library's path with `compile_model`
           smoke:bool=False,          # a small run on synthetic data, to check the benchmark itself (CPU: under a minute)
           seed:int=0,
+          out:str|Path|None=None,    # also write the results here as bench.json and the table as bench.md
          )->dict:
     "Time the library's path and a plain-loop baseline (optionally a course-style one) on the same data; print a table"
     t = time.perf_counter()
@@ -143,12 +158,18 @@ def bench(data=None,                 # folder/.tgz of CIFAR-10 (None: fastai's d
     peak = epochs * 5 / 24
     set_seed(seed); lib = _library(a, epochs, bs, lr_min, lr_max, peak, wd, device, lr_find_iters)
     lib['load'] = load_s
-    set_seed(seed); plain = _plain_loop(a, epochs, bs, lib['lr_min'], lib['lr_max'], peak, wd, device)
-    rows = {'library (fastai Learner)': lib, 'plain PyTorch loop': plain}
+    rows = {'library (fastai Learner)': lib}
+    same = (a, epochs, bs, lib['lr_min'], lib['lr_max'], peak, wd, device, lr_find_iters)
+    set_seed(seed); rows["library, fastai's stock meters"] = _library(*same, stock_meters=True)
+    if compile: set_seed(seed); rows['library, compiled'] = _library(*same, compile=True)
+    set_seed(seed); rows['plain PyTorch loop'] = _plain_loop(a, epochs, bs, lib['lr_min'], lib['lr_max'], peak, wd, device)
     if course:
         set_seed(seed); rows['course (CPU DataLoader, fp32)'] = _course_loop(a, epochs, bs, lib['lr_min'], lib['lr_max'], peak, wd, device, workers)
     res = dict(device=_device_name(device), data=src, epochs=epochs, bs=bs, lr_min=lib['lr_min'], lr_max=lib['lr_max'], rows=rows)
     print(bench_table(res))
+    if out is not None:
+        out = Path(out); out.mkdir(parents=True, exist_ok=True)
+        (out/'bench.json').write_text(json.dumps(res, indent=2) + '\n'); (out/'bench.md').write_text(bench_table(res) + '\n')
     return res
 
 # %% ../nbs/08_bench.ipynb #e7044049
@@ -158,14 +179,14 @@ def bench_table(res:dict)->str:
     f = lambda r, k: f"{r[k]:.2f}" if k in r else '–'
     lines = [f"device: {res['device']}; data: {res['data']}; {res['epochs']} epochs, batch {res['bs']}, "
              f"LRMIN {res['lr_min']:.3g}, LRMAX {res['lr_max']:.3g}", '',
-             '| path | cache load s | to device s | lr_find s | fit s | eval s | img/s (fit) | test accuracy | fit time vs plain loop |',
-             '|---|---|---|---|---|---|---|---|---|']
+             '| path | cache load s | to device s | warm-up s | lr_find s | fit s | eval s | img/s (fit) | host reads in fit | test accuracy | fit time vs plain loop |',
+             '|---|---|---|---|---|---|---|---|---|---|---|']
     for name, r in res['rows'].items():
-        lines.append(f"| {name} | {f(r, 'load')} | {f(r, 'data')} | {f(r, 'lr_find')} | {r['fit']:.2f} | {r['eval']:.2f} | "
-                     f"{r['n_fit'] / r['fit']:,.0f} | {100 * r['accuracy']:.2f}% | {r['fit'] / base:.2f}× |")
+        lines.append(f"| {name} | {f(r, 'load')} | {f(r, 'data')} | {f(r, 'warm_up')} | {f(r, 'lr_find')} | {r['fit']:.2f} | {r['eval']:.2f} | "
+                     f"{r['n_fit'] / r['fit']:,.0f} | {r.get('reads', '–')} | {100 * r['accuracy']:.2f}% | {r['fit'] / base:.2f}× |")
     return '\n'.join(lines)
 
-# %% ../nbs/08_bench.ipynb #a91e3b88
+# %% ../nbs/08_bench.ipynb #e1f29ff3
 @call_parse
 def main(data:str=None,          # folder or .tgz of CIFAR-10; default: fastai's download
          epochs:int=24,          # epochs
@@ -176,8 +197,10 @@ def main(data:str=None,          # folder or .tgz of CIFAR-10; default: fastai's
          course:bool=False,      # add the course-style CPU DataLoader baseline
          workers:int=8,          # DataLoader workers of the course baseline
          subset:int=None,        # train on this many training images
+         compile:bool=False,     # add the library's path with torch.compile
          smoke:bool=False,       # tiny synthetic run (checks the benchmark; no speed figures)
+         out:str=None,           # also write bench.json and bench.md into this folder
         ):
     "Benchmark the library's training path against a plain PyTorch loop (and optionally a course-style one)"
     bench(data, epochs=epochs, bs=bs, lr_min=lr_min, lr_max=lr_max, device=device, course=course, workers=workers,
-          subset=subset, smoke=smoke)
+          subset=subset, compile=compile, smoke=smoke, out=out)

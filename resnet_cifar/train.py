@@ -4,22 +4,24 @@
 
 # %% ../nbs/05_train.ipynb #c7048eea
 from __future__ import annotations
-import contextlib, json, platform, sys, time, warnings
+import contextlib, json, os, platform, sys, time, warnings
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # raised inside fastai's imports
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 import torch
 import fastai
-from fastai.learner import Learner
+from collections import Counter
+from fastai.learner import Learner, Recorder, AvgSmoothLoss, AvgLoss, AvgMetric
+from fastai.callback.core import Callback
 from fastai.losses import CrossEntropyLossFlat
 from fastai.metrics import accuracy
 from fastai.optimizer import OptimWrapper
 from fastai.callback.schedule import fit_one_cycle
-from fastai.callback.progress import CSVLogger
-from fastai.callback.fp16 import MixedPrecision
+from fastai.callback.progress import CSVLogger, ProgressCallback
+from fastai.callback.fp16 import MixedPrecision, AMPMode
 from fastai.callback.channelslast import ChannelsLast
-from fastai.torch_core import set_seed
+from fastai.torch_core import set_seed, find_bs
 from torch import nn
 from fastcore.script import anno_parser
 from .data import CifarDataError, SettingError, exit_error
@@ -29,10 +31,123 @@ from .lr_bounds import find_lr_bounds, LRBounds
 from .results import report_run
 
 # %% auto #0
-__all__ = ['cifar_learner', 'fit_cycle', 'flip_tta_accuracy', 'CifarRun', 'train_cifar', 'learner_from_run', 'train_cifar_cli',
-           'main']
+__all__ = ['host_reads', 'DeviceSmoothLoss', 'DeviceAvgLoss', 'DeviceAvgMetric', 'QuietProgressCallback', 'LossesToFloats',
+           'read_once_per_epoch', 'compile_model', 'uncompile_model', 'is_compiled', 'warm_up', 'cifar_learner',
+           'fit_cycle', 'flip_tta_accuracy', 'CifarRun', 'train_cifar', 'learner_from_run', 'train_cifar_cli', 'main']
 
 # %% ../nbs/05_train.ipynb #81d5ba2e
+_READS = ('item', 'cpu', 'tolist', 'numpy', '__float__', '__int__', '__bool__', '__format__')
+_CPU_BORN = (os.path.join('torch', 'optim', ''),                    # torch's optimizers: their step counters
+             os.path.join('fastai', 'callback', 'schedule.py'))     # fastai's schedules: the phase boundaries
+
+@contextlib.contextmanager
+def host_reads(device_type:str|None=None):   # count only tensors on this kind of device, e.g. 'cuda'; None: all
+    "Count, by method, the calls that read a tensor's value on the host (each one a GPU sync on a GPU) inside the block"
+    counts, orig, depth = Counter(), {n: getattr(torch.Tensor, n) for n in _READS}, [0]
+    def counted(n, f):
+        def g(self, *args, **kwargs):
+            fn = sys._getframe(1).f_code.co_filename
+            if not (depth[0] or any(c in fn for c in _CPU_BORN) or device_type and self.device.type != device_type): counts[n] += 1
+            depth[0] += 1
+            try: return f(self, *args, **kwargs)
+            finally: depth[0] -= 1
+        return g
+    for n, f in orig.items(): setattr(torch.Tensor, n, counted(n, f))
+    try: yield counts
+    finally:
+        for n, f in orig.items(): setattr(torch.Tensor, n, f)
+
+# %% ../nbs/05_train.ipynb #56ff856d
+class DeviceSmoothLoss(AvgSmoothLoss):
+    "fastai's smoothed training loss (`AvgSmoothLoss`), kept on the loss's device"
+    def accumulate(self, learn):
+        self.count += 1
+        loss = learn.loss.detach().float().mean()
+        self.val = torch.lerp(loss, self.val.to(loss.device), self.beta)
+
+class DeviceAvgLoss(AvgLoss):
+    "fastai's `AvgLoss` (the test loss of an epoch), summed on the device"
+    def accumulate(self, learn):
+        bs = find_bs(learn.yb)
+        self.total = self.total + learn.loss.detach().float().mean() * bs
+        self.count += bs
+
+class DeviceAvgMetric(AvgMetric):
+    "fastai's `AvgMetric` (e.g. `DeviceAvgMetric(accuracy)`), summed on the device"
+    def accumulate(self, learn):
+        bs = find_bs(learn.yb)
+        self.total = self.total + self.func(learn.pred, *learn.yb).detach().float() * bs
+        self.count += bs
+
+# %% ../nbs/05_train.ipynb #88bc1e0c
+class QuietProgressCallback(ProgressCallback):
+    "fastai's progress bar, reading the smoothed loss for its comment at most every `every` seconds"
+    def __init__(self, every:float=1.): self.every, self._shown = every, 0.
+    @property
+    def name(self): return 'progress'
+    def after_batch(self):
+        self.pbar.update(self.iter + 1)
+        if hasattr(self, 'smooth_loss') and time.perf_counter() - self._shown >= self.every:
+            self.pbar.comment = f'{self.smooth_loss.item():.4f}'; self._shown = time.perf_counter()
+
+class LossesToFloats(Callback):
+    "After a fit, the Recorder's per-batch smoothed losses (device tensors) as floats, read at once"
+    order = Recorder.order + 1
+    def after_fit(self):
+        ls = self.learn.recorder.losses
+        if ls and isinstance(ls[0], torch.Tensor): self.learn.recorder.losses = torch.stack(ls).float().cpu().tolist()
+
+# %% ../nbs/05_train.ipynb #fe5e6314
+def read_once_per_epoch(learn:Learner, every:float=1.)->Learner:
+    "Make `learn`'s loss, metrics and progress bar read the device once per phase of an epoch, not once per batch"
+    rec = learn.recorder
+    rec.smooth_loss, rec.loss = DeviceSmoothLoss(rec.smooth_loss.beta), DeviceAvgLoss()
+    learn.metrics = [m if isinstance(m, DeviceAvgMetric) or not isinstance(m, AvgMetric) else DeviceAvgMetric(m.func)
+                     for m in learn.metrics]
+    if hasattr(learn, 'progress'): learn.remove_cb(learn.progress); learn.add_cb(QuietProgressCallback(every))
+    if not hasattr(learn, 'losses_to_floats'): learn.add_cb(LossesToFloats())
+    return learn
+
+# %% ../nbs/05_train.ipynb #3e210882
+def compile_model(model:nn.Module, **kwargs)->nn.Module:
+    "Compile `model.forward` in place with `torch.compile` (static shapes; `kwargs` go to `torch.compile`, e.g. `mode`)"
+    if is_compiled(model): return model
+    compiled = torch.compile(model.forward, dynamic=False, **kwargs)
+    def forward(x): return compiled(x.as_subclass(torch.Tensor))    # fastai's TensorImage stays outside the graph
+    model.forward = forward
+    return model
+
+def uncompile_model(model:nn.Module)->nn.Module:
+    "Undo `compile_model`: the module's own (eager) forward again"
+    model.__dict__.pop('forward', None)
+    return model
+
+def is_compiled(model:nn.Module)->bool: return 'forward' in model.__dict__
+
+# %% ../nbs/05_train.ipynb #c268c8c5
+def _autocast(learn:Learner):
+    "The autocast of `learn`'s `MixedPrecision`, on its own: for work outside a fit"
+    mp = getattr(learn, 'mixed_precision', None)
+    if mp is None or torch.device(learn.dls.device).type != 'cuda': return contextlib.nullcontext()
+    return torch.autocast('cuda', dtype=torch.bfloat16 if AMPMode(mp.amp_mode) == AMPMode.BF16 else torch.float16)
+
+def warm_up(learn:Learner):
+    "Run `learn.model` forward and backward on every batch shape of training and testing; weights and BN statistics unchanged"
+    m, dev = learn.model, torch.device(learn.dls.device)
+    saved = {k: v.clone() for k, v in m.state_dict().items()}
+    if dev.type == 'cuda' and hasattr(learn, 'channels_last'): m.to(memory_format=torch.channels_last)
+    amp = _autocast(learn)
+    zeros = lambda n: torch.zeros(n, 3, 32, 32, device=dev)
+    m.train()
+    with amp: out = m(zeros(learn.dls.train.bs))
+    out.float().sum().backward()
+    n_test, bs = len(learn.dls.valid.dataset), learn.dls.valid.bs
+    m.eval()
+    with torch.no_grad(), amp:
+        for n in {min(bs, n_test), n_test % bs} - {0}: m(zeros(n))
+    m.load_state_dict(saved); m.zero_grad(set_to_none=True); m.train()
+
+# %% ../nbs/05_train.ipynb #55af3efc
 def _param_groups(model:nn.Module, wd:float, wd_bn_bias:bool)->list:
     "Parameter groups for torch's optimizer: with `wd_bn_bias=False`, BatchNorm weights and biases get no decay"
     if wd_bn_bias: return [{'params': list(model.parameters())}]
@@ -42,7 +157,7 @@ def _param_groups(model:nn.Module, wd:float, wd_bn_bias:bool)->list:
     return [{'params': [p for p in ps if id(p) not in no_decay]},
             {'params': [p for p in ps if id(p) in no_decay], 'weight_decay': 0.}]
 
-# %% ../nbs/05_train.ipynb #2c8a869d
+# %% ../nbs/05_train.ipynb #c9fa78c5
 def cifar_learner(dls,                       # `cifar_dls(...)`
                   wd:float=1e-4,             # weight decay: Adam's L2 term, or AdamW's decoupled decay
                   decoupled_wd:bool=False,   # AdamW (decay applied to the weights) instead of Adam with L2
@@ -51,6 +166,8 @@ def cifar_learner(dls,                       # `cifar_dls(...)`
                   eps:float=1e-8,            # Adam's epsilon
                   moms:tuple|None=None,      # beta1 cycle (start, middle, end); None = fastai's (0.95, 0.85, 0.95)
                   mixed_precision:bool|None=None,  # bf16/fp16 autocast; None = on when training on a GPU
+                  compile:bool=False,        # `compile_model`: torch.compile the network's forward
+                  stock_meters:bool=False,   # fastai's own loss/metric meters and bar (a host read every batch), for comparison
                   path:Path|str='.',         # where the Learner saves (the run folder)
                   cbs=None,                  # extra callbacks
                  )->Learner:
@@ -67,9 +184,11 @@ def cifar_learner(dls,                       # `cifar_dls(...)`
     if mixed_precision:
         bf16 = on_gpu and torch.cuda.is_bf16_supported()
         learn.add_cb(MixedPrecision('bf16' if bf16 else 'fp16'))
+    if not stock_meters: read_once_per_epoch(learn)
+    if compile: compile_model(learn.model)
     return learn
 
-# %% ../nbs/05_train.ipynb #931cbbe8
+# %% ../nbs/05_train.ipynb #74bae882
 def fit_cycle(learn:Learner,        # a Learner, e.g. `cifar_learner(dls)`
               epochs:int,           # length of the cycle
               lr_min:float,         # LR at the first and the last batch
@@ -84,12 +203,12 @@ def fit_cycle(learn:Learner,        # a Learner, e.g. `cifar_learner(dls)`
     pct_start = (peak_epoch * n - 1) / (epochs * n)    # the peak on the last batch of `peak_epoch`
     learn.fit_one_cycle(epochs, lr_max, div=div, div_final=div, pct_start=pct_start, cbs=cbs)
 
-# %% ../nbs/05_train.ipynb #e3a4753b
+# %% ../nbs/05_train.ipynb #14e006e1
 def _check_settings(**kw):
     for k, v in kw.items():
         if v is not None and not v > 0: raise SettingError(f"{k} must be positive, got {v}")
 
-# %% ../nbs/05_train.ipynb #00f047f1
+# %% ../nbs/05_train.ipynb #a48e1954
 def _run_dir(out, overwrite:bool)->Path:
     "The run folder: `out`, or runs/cifar10-<time>; a non-empty existing folder only with `overwrite` (not created here)"
     out = Path(out) if out is not None else Path('runs')/time.strftime('cifar10-%Y%m%d-%H%M%S')
@@ -98,7 +217,7 @@ def _run_dir(out, overwrite:bool)->Path:
         raise SettingError(f"run folder exists and is not empty: {out} (choose another --out, or pass --overwrite)")
     return out
 
-# %% ../nbs/05_train.ipynb #a32f98f7
+# %% ../nbs/05_train.ipynb #bfcb5a68
 def _device_name(dev)->str:
     dev = torch.device(dev)
     return torch.cuda.get_device_name(dev) if dev.type == 'cuda' else f"cpu ({platform.processor() or platform.machine()}, {torch.get_num_threads()} threads)"
@@ -106,13 +225,12 @@ def _device_name(dev)->str:
 def _sync(dev):
     if torch.device(dev).type == 'cuda': torch.cuda.synchronize(dev)
 
-# %% ../nbs/05_train.ipynb #c30837cd
+# %% ../nbs/05_train.ipynb #4d257c94
 def flip_tta_accuracy(learn:Learner)->float:
     "Test accuracy when the predictions for each image and its left-right mirror are averaged"
     model, correct, n = learn.model, 0, 0
     was_training = model.training; model.eval()
-    mp = getattr(learn, 'mixed_precision', None)
-    ctx = getattr(mp, 'autocast', None) or contextlib.nullcontext()
+    ctx = _autocast(learn)
     try:
         with torch.no_grad():
             for xb, yb in learn.dls.valid:
@@ -122,7 +240,7 @@ def flip_tta_accuracy(learn:Learner)->float:
     finally: model.train(was_training)
     return float(correct) / n
 
-# %% ../nbs/05_train.ipynb #55af3efc
+# %% ../nbs/05_train.ipynb #07345d62
 @dataclass
 class CifarRun:
     "What `train_cifar` returns: the trained `Learner`, the results written to `path/results.json`, and `path`"
@@ -132,7 +250,7 @@ class CifarRun:
         return (f"CifarRun({self.path}: test accuracy {r['accuracy']:.4f} after {r['epochs']} epochs, "
                 f"lr_min={r['lr_min']:.3g} lr_max={r['lr_max']:.3g}, fit {r['seconds']['fit']:.1f}s)")
 
-# %% ../nbs/05_train.ipynb #c9fa78c5
+# %% ../nbs/05_train.ipynb #75952fee
 def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/<class>/, test/<class>/); None downloads it
                 epochs:int=24,              # length of the one cycle
                 bs:int=512,                 # batch size
@@ -150,6 +268,7 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
                 device=None,                # None = the GPU if there is one, else the CPU
                 overwrite:bool=False,       # allow writing into a non-empty `out`
                 lr_find_iters:int=100,      # steps of the LR range test
+                compile:bool=False,         # torch.compile the network (`compile_model`); the first compile takes a while
                 show:bool=True,             # progress bar and per-epoch table
                 report:bool=True,           # plots, interpretation, export and report.md (`report_run`)
                )->CifarRun:
@@ -172,9 +291,11 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
               f"(--subset N makes a quick run)", file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
     learn = cifar_learner(dls, wd=wd, decoupled_wd=decoupled_wd, wd_bn_bias=wd_bn_bias, label_smoothing=label_smoothing,
-                          moms=moms, path=out)
+                          moms=moms, compile=compile, path=out)
     if not show: learn.remove_cbs(learn.progress)
     (out/'model_summary.txt').write_text(model_summary(learn.model) + '\n')
+    if compile or torch.device(dls.device).type == 'cuda':
+        t = time.perf_counter(); warm_up(learn); _sync(dls.device); secs['warm_up'] = time.perf_counter() - t
 
     t = time.perf_counter()
     found = None
@@ -195,13 +316,14 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
     with (contextlib.nullcontext() if show else learn.no_logging()): loss, acc = learn.validate()
     acc_flip = flip_tta_accuracy(learn)
     secs['eval'] = time.perf_counter() - t
+    uncompile_model(learn.model)      # the eager forward for the report's hooks, export and the Learner returned
     learn.save('model')
     _write_schedule(learn, out/'schedule.csv')
     n_train = len(dls.train) * dls.train.bs
     res = dict(accuracy=float(acc), accuracy_flip_tta=acc_flip, loss=float(loss), epochs=epochs, bs=bs, lr_min=lr_min, lr_max=lr_max,
                lr_source='given' if found is None else ('found' if found.lr_min==lr_min and found.lr_max==lr_max else 'partly found'),
                lr_find=None if found is None else found.as_dict(),
-               seed=seed, subset=subset, wd=wd, decoupled_wd=decoupled_wd, wd_bn_bias=wd_bn_bias,
+               seed=seed, subset=subset, compile=compile, wd=wd, decoupled_wd=decoupled_wd, wd_bn_bias=wd_bn_bias,
                label_smoothing=label_smoothing, moms=list(learn.moms), peak_epoch=peak_epoch, n_train=len(dls.train.dataset), n_test=len(dls.valid.dataset),
                data=str(data) if data is not None else 'URLs.CIFAR', device=_device_name(dls.device),
                seconds={k: round(v, 3) for k, v in secs.items()}, train_img_per_s=round(epochs*n_train/secs['fit'], 1),
@@ -210,14 +332,28 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
     if report: report_run(learn, out)
     return CifarRun(learn, res, out)
 
-# %% ../nbs/05_train.ipynb #df04f670
+# %% ../nbs/05_train.ipynb #ea123250
 def _tensorboard(out:Path)->list:
-    "fastai's `TensorBoardCallback` logging to out/tensorboard, when the tensorboard package is installed"
+    "TensorBoard logging to out/tensorboard (when the tensorboard package is installed), read from the device once an epoch"
     try: from fastai.callback.tensorboard import TensorBoardCallback
     except ImportError: return []
-    return [TensorBoardCallback(out/'tensorboard', trace_model=False, log_preds=False)]
+    class EpochTensorBoardCallback(TensorBoardCallback):
+        "fastai's `TensorBoardCallback`, writing each batch's smoothed loss at the end of the epoch and only numeric hyper-parameters"
+        def before_epoch(self): self.first = len(self.recorder.losses)
+        def after_batch(self):
+            if not (self.run and self.training): return
+            for i, h in enumerate(self.opt.hypers):
+                for k, v in h.items():
+                    if isinstance(v, (int, float)) and not isinstance(v, bool): self.writer.add_scalar(f'{k}_{i}', v, self.train_iter)
+        def after_epoch(self):
+            if not self.run: return
+            losses = self.recorder.losses[self.first:]
+            losses = torch.stack(losses).float().cpu().tolist() if losses and isinstance(losses[0], torch.Tensor) else losses
+            for j, v in enumerate(losses): self.writer.add_scalar('train_loss', v, self.train_iter - len(losses) + j + 1)
+            super().after_epoch()
+    return [EpochTensorBoardCallback(out/'tensorboard', trace_model=False, log_preds=False)]
 
-# %% ../nbs/05_train.ipynb #4f8d4225
+# %% ../nbs/05_train.ipynb #295f09cc
 def _write_schedule(learn:Learner, fn:Path):
     "The per-batch hyper-parameters of the last fit, as CSV"
     hps = getattr(learn.recorder, 'hps', {})
@@ -226,7 +362,7 @@ def _write_schedule(learn:Learner, fn:Path):
         f.write(','.join(['batch', *keys]) + '\n')
         for i, row in enumerate(zip(*(hps[k] for k in keys))): f.write(','.join([str(i), *(f"{v:.6g}" for v in row)]) + '\n')
 
-# %% ../nbs/05_train.ipynb #79b9b04d
+# %% ../nbs/05_train.ipynb #9121ba27
 def learner_from_run(run_dir:Path, device=None)->Learner:
     "The trained Learner of a run folder, rebuilt from its results.json and model.pth"
     d = Path(run_dir)
@@ -239,7 +375,7 @@ def learner_from_run(run_dir:Path, device=None)->Learner:
                           label_smoothing=r.get('label_smoothing', 0.), moms=r.get('moms'), path=d)
     return learn.load('model')
 
-# %% ../nbs/05_train.ipynb #a3382bf8
+# %% ../nbs/05_train.ipynb #1336fcc3
 def train_cifar_cli(data:str=None,            # folder or .tgz of CIFAR-10; default: download it
                     epochs:int=24,            # length of the one cycle
                     bs:int=512,               # batch size
@@ -255,13 +391,15 @@ def train_cifar_cli(data:str=None,            # folder or .tgz of CIFAR-10; defa
                     peak_epoch:float=None,    # the LR peaks at the end of this epoch; default 5/24 of the run
                     device:str=None,          # cuda, cpu, ...; default: the GPU if there is one
                     overwrite:bool=False,     # allow writing into a non-empty --out
+                    compile:bool=False,       # torch.compile the network (the first compile takes a while)
                     sweep:str=None,           # instead of one run: train at these LRMAX values, e.g. 0.0025,0.005,0.01
                     sweep_divs:str='100',     # with --sweep: LRMIN = LRMAX/div for each div, e.g. 25,100
                     seeds:str='0,1,2',        # with --sweep: seeds to repeat every setting with
                    ):
     "Train the assignment's ResNet on CIFAR-10: LR range test, then One Cycle with Adam (--lr-max and --lr_max both work)"
     kw = dict(epochs=epochs, bs=bs, subset=subset, wd=wd, decoupled_wd=decoupled_wd, wd_bn_bias=not no_wd_bn_bias,
-              label_smoothing=label_smoothing, peak_epoch=peak_epoch, device=device, overwrite=overwrite)
+              label_smoothing=label_smoothing, peak_epoch=peak_epoch, device=device, overwrite=overwrite,
+              compile=compile)
     if sweep is not None:
         from resnet_cifar.sweep import lr_sweep, sweep_table
         res = lr_sweep(data, lr_maxes=_floats(sweep, 'sweep'), divs=_floats(sweep_divs, 'sweep_divs'),
@@ -273,7 +411,7 @@ def _floats(s:str, name:str)->list:
     try: return [float(v) for v in str(s).split(',') if v.strip()]
     except ValueError: raise SettingError(f"--{name.replace('_', '-')} takes numbers separated by commas, got {s!r}") from None
 
-# %% ../nbs/05_train.ipynb #2247cc88
+# %% ../nbs/05_train.ipynb #ac5661d7
 def _one_line_parser(func, prog):
     p = anno_parser(func, prog=prog)
     p.error = partial(exit_error, prog)
