@@ -160,7 +160,7 @@ def bench(data=None,                 # folder/.tgz of CIFAR-10 (None: fastai's d
     lib['load'] = load_s
     rows = {'library (fastai Learner)': lib}
     same = (a, epochs, bs, lib['lr_min'], lib['lr_max'], peak, wd, device, lr_find_iters)
-    set_seed(seed); rows["library, fastai's stock meters"] = _library(*same, stock_meters=True)
+    set_seed(seed); rows["library, fastai's stock meters"] = _library(*same, fastai_stock=True)
     if compile: set_seed(seed); rows['library, compiled'] = _library(*same, compile=True)
     set_seed(seed); rows['plain PyTorch loop'] = _plain_loop(a, epochs, bs, lib['lr_min'], lib['lr_max'], peak, wd, device)
     if course:

@@ -167,7 +167,7 @@ def cifar_learner(dls,                       # `cifar_dls(...)`
                   moms:tuple|None=None,      # beta1 cycle (start, middle, end); None = fastai's (0.95, 0.85, 0.95)
                   mixed_precision:bool|None=None,  # bf16/fp16 autocast; None = on when training on a GPU
                   compile:bool=False,        # `compile_model`: torch.compile the network's forward
-                  stock_meters:bool=False,   # fastai's own loss/metric meters and bar (a host read every batch), for comparison
+                  fastai_stock:bool=False,   # fastai's own loss/metric meters and bar (a host read every batch), for comparison
                   path:Path|str='.',         # where the Learner saves (the run folder)
                   cbs=None,                  # extra callbacks
                  )->Learner:
@@ -184,7 +184,7 @@ def cifar_learner(dls,                       # `cifar_dls(...)`
     if mixed_precision:
         bf16 = on_gpu and torch.cuda.is_bf16_supported()
         learn.add_cb(MixedPrecision('bf16' if bf16 else 'fp16'))
-    if not stock_meters: read_once_per_epoch(learn)
+    if not fastai_stock: read_once_per_epoch(learn)
     if compile: compile_model(learn.model)
     return learn
 

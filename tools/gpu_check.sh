@@ -21,5 +21,5 @@ echo "== full train_cifar, found bounds, seed 0 (the core issue's acceptance run
 python3 -c "from resnet_cifar.train import main; main(['--data', '$data', '--seed', '0', '--out', '/tmp/run0'])" 2>&1 | tee "$out/train.log" || true
 for f in results.json report.md history.csv lr_find.csv lr_find.png history.png schedule.png confusion.png; do cp "/tmp/run0/$f" "$out/" 2>/dev/null; done
 
-echo "== benchmark: library (read once an epoch / fastai's stock meters / compiled) vs plain loop vs course-style"
+echo "== benchmark: library (as shipped / fastai's stock meters / compiled) vs plain loop vs course-style"
 python3 -m resnet_cifar.bench --data "$data" --course --compile --out "$out/bench" 2>&1 | tee "$out/bench.log"
