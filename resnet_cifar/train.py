@@ -375,7 +375,7 @@ def learner_from_run(run_dir:Path, device=None)->Learner:
                           label_smoothing=r.get('label_smoothing', 0.), moms=r.get('moms'), path=d)
     return learn.load('model')
 
-# %% ../nbs/05_train.ipynb #1336fcc3
+# %% ../nbs/05_train.ipynb #34d0d460
 def train_cifar_cli(data:str=None,            # folder or .tgz of CIFAR-10; default: download it
                     epochs:int=24,            # length of the one cycle
                     bs:int=512,               # batch size
@@ -411,7 +411,7 @@ def _floats(s:str, name:str)->list:
     try: return [float(v) for v in str(s).split(',') if v.strip()]
     except ValueError: raise SettingError(f"--{name.replace('_', '-')} takes numbers separated by commas, got {s!r}") from None
 
-# %% ../nbs/05_train.ipynb #ac5661d7
+# %% ../nbs/05_train.ipynb #a331f5d4
 def _one_line_parser(func, prog):
     p = anno_parser(func, prog=prog)
     p.error = partial(exit_error, prog)
