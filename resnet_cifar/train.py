@@ -4,24 +4,22 @@
 
 # %% ../nbs/05_train.ipynb #c7048eea
 from __future__ import annotations
-import contextlib, json, os, platform, sys, time, warnings
+import contextlib, json, platform, sys, time, warnings
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # raised inside fastai's imports
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 import torch
 import fastai
-from collections import Counter
-from fastai.learner import Learner, Recorder, AvgSmoothLoss, AvgLoss, AvgMetric
-from fastai.callback.core import Callback
+from fastai.learner import Learner
 from fastai.losses import CrossEntropyLossFlat
 from fastai.metrics import accuracy
 from fastai.optimizer import OptimWrapper
 from fastai.callback.schedule import fit_one_cycle
-from fastai.callback.progress import CSVLogger, ProgressCallback
-from fastai.callback.fp16 import MixedPrecision, AMPMode
+from fastai.callback.progress import CSVLogger
+from fastai.callback.fp16 import MixedPrecision
 from fastai.callback.channelslast import ChannelsLast
-from fastai.torch_core import set_seed, find_bs
+from fastai.torch_core import set_seed
 from torch import nn
 from fastcore.script import anno_parser
 from .data import CifarDataError, SettingError, exit_error
@@ -29,125 +27,13 @@ from .loaders import cifar_dls
 from .model import CustomResNet, model_summary
 from .lr_bounds import find_lr_bounds, LRBounds
 from .results import report_run
+from .speed import read_once_per_epoch, compile_model, uncompile_model, warm_up, _autocast
 
 # %% auto #0
-__all__ = ['host_reads', 'DeviceSmoothLoss', 'DeviceAvgLoss', 'DeviceAvgMetric', 'QuietProgressCallback', 'LossesToFloats',
-           'read_once_per_epoch', 'compile_model', 'uncompile_model', 'is_compiled', 'warm_up', 'cifar_learner',
-           'fit_cycle', 'flip_tta_accuracy', 'CifarRun', 'train_cifar', 'learner_from_run', 'train_cifar_cli', 'main']
+__all__ = ['cifar_learner', 'fit_cycle', 'flip_tta_accuracy', 'CifarRun', 'train_cifar', 'learner_from_run', 'train_cifar_cli',
+           'main']
 
 # %% ../nbs/05_train.ipynb #81d5ba2e
-_READS = ('item', 'cpu', 'tolist', 'numpy', '__float__', '__int__', '__bool__', '__format__')
-_CPU_BORN = (os.path.join('torch', 'optim', ''),                    # torch's optimizers: their step counters
-             os.path.join('fastai', 'callback', 'schedule.py'))     # fastai's schedules: the phase boundaries
-
-@contextlib.contextmanager
-def host_reads(device_type:str|None=None):   # count only tensors on this kind of device, e.g. 'cuda'; None: all
-    "Count, by method, the calls that read a tensor's value on the host (each one a GPU sync on a GPU) inside the block"
-    counts, orig, depth = Counter(), {n: getattr(torch.Tensor, n) for n in _READS}, [0]
-    def counted(n, f):
-        def g(self, *args, **kwargs):
-            fn = sys._getframe(1).f_code.co_filename
-            if not (depth[0] or any(c in fn for c in _CPU_BORN) or device_type and self.device.type != device_type): counts[n] += 1
-            depth[0] += 1
-            try: return f(self, *args, **kwargs)
-            finally: depth[0] -= 1
-        return g
-    for n, f in orig.items(): setattr(torch.Tensor, n, counted(n, f))
-    try: yield counts
-    finally:
-        for n, f in orig.items(): setattr(torch.Tensor, n, f)
-
-# %% ../nbs/05_train.ipynb #56ff856d
-class DeviceSmoothLoss(AvgSmoothLoss):
-    "fastai's smoothed training loss (`AvgSmoothLoss`), kept on the loss's device"
-    def accumulate(self, learn):
-        self.count += 1
-        loss = learn.loss.detach().float().mean()
-        self.val = torch.lerp(loss, self.val.to(loss.device), self.beta)
-
-class DeviceAvgLoss(AvgLoss):
-    "fastai's `AvgLoss` (the test loss of an epoch), summed on the device"
-    def accumulate(self, learn):
-        bs = find_bs(learn.yb)
-        self.total = self.total + learn.loss.detach().float().mean() * bs
-        self.count += bs
-
-class DeviceAvgMetric(AvgMetric):
-    "fastai's `AvgMetric` (e.g. `DeviceAvgMetric(accuracy)`), summed on the device"
-    def accumulate(self, learn):
-        bs = find_bs(learn.yb)
-        self.total = self.total + self.func(learn.pred, *learn.yb).detach().float() * bs
-        self.count += bs
-
-# %% ../nbs/05_train.ipynb #88bc1e0c
-class QuietProgressCallback(ProgressCallback):
-    "fastai's progress bar, reading the smoothed loss for its comment at most every `every` seconds"
-    def __init__(self, every:float=1.): self.every, self._shown = every, 0.
-    @property
-    def name(self): return 'progress'
-    def after_batch(self):
-        self.pbar.update(self.iter + 1)
-        if hasattr(self, 'smooth_loss') and time.perf_counter() - self._shown >= self.every:
-            self.pbar.comment = f'{self.smooth_loss.item():.4f}'; self._shown = time.perf_counter()
-
-class LossesToFloats(Callback):
-    "After a fit, the Recorder's per-batch smoothed losses (device tensors) as floats, read at once"
-    order = Recorder.order + 1
-    def after_fit(self):
-        ls = self.learn.recorder.losses
-        if ls and isinstance(ls[0], torch.Tensor): self.learn.recorder.losses = torch.stack(ls).float().cpu().tolist()
-
-# %% ../nbs/05_train.ipynb #fe5e6314
-def read_once_per_epoch(learn:Learner, every:float=1.)->Learner:
-    "Make `learn`'s loss, metrics and progress bar read the device once per phase of an epoch, not once per batch"
-    rec = learn.recorder
-    rec.smooth_loss, rec.loss = DeviceSmoothLoss(rec.smooth_loss.beta), DeviceAvgLoss()
-    learn.metrics = [m if isinstance(m, DeviceAvgMetric) or not isinstance(m, AvgMetric) else DeviceAvgMetric(m.func)
-                     for m in learn.metrics]
-    if hasattr(learn, 'progress'): learn.remove_cb(learn.progress); learn.add_cb(QuietProgressCallback(every))
-    if not hasattr(learn, 'losses_to_floats'): learn.add_cb(LossesToFloats())
-    return learn
-
-# %% ../nbs/05_train.ipynb #3e210882
-def compile_model(model:nn.Module, **kwargs)->nn.Module:
-    "Compile `model.forward` in place with `torch.compile` (static shapes; `kwargs` go to `torch.compile`, e.g. `mode`)"
-    if is_compiled(model): return model
-    compiled = torch.compile(model.forward, dynamic=False, **kwargs)
-    def forward(x): return compiled(x.as_subclass(torch.Tensor))    # fastai's TensorImage stays outside the graph
-    model.forward = forward
-    return model
-
-def uncompile_model(model:nn.Module)->nn.Module:
-    "Undo `compile_model`: the module's own (eager) forward again"
-    model.__dict__.pop('forward', None)
-    return model
-
-def is_compiled(model:nn.Module)->bool: return 'forward' in model.__dict__
-
-# %% ../nbs/05_train.ipynb #c268c8c5
-def _autocast(learn:Learner):
-    "The autocast of `learn`'s `MixedPrecision`, on its own: for work outside a fit"
-    mp = getattr(learn, 'mixed_precision', None)
-    if mp is None or torch.device(learn.dls.device).type != 'cuda': return contextlib.nullcontext()
-    return torch.autocast('cuda', dtype=torch.bfloat16 if AMPMode(mp.amp_mode) == AMPMode.BF16 else torch.float16)
-
-def warm_up(learn:Learner):
-    "Run `learn.model` forward and backward on every batch shape of training and testing; weights and BN statistics unchanged"
-    m, dev = learn.model, torch.device(learn.dls.device)
-    saved = {k: v.clone() for k, v in m.state_dict().items()}
-    if dev.type == 'cuda' and hasattr(learn, 'channels_last'): m.to(memory_format=torch.channels_last)
-    amp = _autocast(learn)
-    zeros = lambda n: torch.zeros(n, 3, 32, 32, device=dev)
-    m.train()
-    with amp: out = m(zeros(learn.dls.train.bs))
-    out.float().sum().backward()
-    n_test, bs = len(learn.dls.valid.dataset), learn.dls.valid.bs
-    m.eval()
-    with torch.no_grad(), amp:
-        for n in {min(bs, n_test), n_test % bs} - {0}: m(zeros(n))
-    m.load_state_dict(saved); m.zero_grad(set_to_none=True); m.train()
-
-# %% ../nbs/05_train.ipynb #55af3efc
 def _param_groups(model:nn.Module, wd:float, wd_bn_bias:bool)->list:
     "Parameter groups for torch's optimizer: with `wd_bn_bias=False`, BatchNorm weights and biases get no decay"
     if wd_bn_bias: return [{'params': list(model.parameters())}]
@@ -157,7 +43,7 @@ def _param_groups(model:nn.Module, wd:float, wd_bn_bias:bool)->list:
     return [{'params': [p for p in ps if id(p) not in no_decay]},
             {'params': [p for p in ps if id(p) in no_decay], 'weight_decay': 0.}]
 
-# %% ../nbs/05_train.ipynb #c9fa78c5
+# %% ../nbs/05_train.ipynb #2c8a869d
 def cifar_learner(dls,                       # `cifar_dls(...)`
                   wd:float=1e-4,             # weight decay: Adam's L2 term, or AdamW's decoupled decay
                   decoupled_wd:bool=False,   # AdamW (decay applied to the weights) instead of Adam with L2
@@ -188,7 +74,7 @@ def cifar_learner(dls,                       # `cifar_dls(...)`
     if compile: compile_model(learn.model)
     return learn
 
-# %% ../nbs/05_train.ipynb #74bae882
+# %% ../nbs/05_train.ipynb #931cbbe8
 def fit_cycle(learn:Learner,        # a Learner, e.g. `cifar_learner(dls)`
               epochs:int,           # length of the cycle
               lr_min:float,         # LR at the first and the last batch
@@ -203,12 +89,12 @@ def fit_cycle(learn:Learner,        # a Learner, e.g. `cifar_learner(dls)`
     pct_start = (peak_epoch * n - 1) / (epochs * n)    # the peak on the last batch of `peak_epoch`
     learn.fit_one_cycle(epochs, lr_max, div=div, div_final=div, pct_start=pct_start, cbs=cbs)
 
-# %% ../nbs/05_train.ipynb #14e006e1
+# %% ../nbs/05_train.ipynb #e3a4753b
 def _check_settings(**kw):
     for k, v in kw.items():
         if v is not None and not v > 0: raise SettingError(f"{k} must be positive, got {v}")
 
-# %% ../nbs/05_train.ipynb #a48e1954
+# %% ../nbs/05_train.ipynb #00f047f1
 def _run_dir(out, overwrite:bool)->Path:
     "The run folder: `out`, or runs/cifar10-<time>; a non-empty existing folder only with `overwrite` (not created here)"
     out = Path(out) if out is not None else Path('runs')/time.strftime('cifar10-%Y%m%d-%H%M%S')
@@ -217,7 +103,7 @@ def _run_dir(out, overwrite:bool)->Path:
         raise SettingError(f"run folder exists and is not empty: {out} (choose another --out, or pass --overwrite)")
     return out
 
-# %% ../nbs/05_train.ipynb #bfcb5a68
+# %% ../nbs/05_train.ipynb #a32f98f7
 def _device_name(dev)->str:
     dev = torch.device(dev)
     return torch.cuda.get_device_name(dev) if dev.type == 'cuda' else f"cpu ({platform.processor() or platform.machine()}, {torch.get_num_threads()} threads)"
@@ -225,7 +111,7 @@ def _device_name(dev)->str:
 def _sync(dev):
     if torch.device(dev).type == 'cuda': torch.cuda.synchronize(dev)
 
-# %% ../nbs/05_train.ipynb #4d257c94
+# %% ../nbs/05_train.ipynb #c30837cd
 def flip_tta_accuracy(learn:Learner)->float:
     "Test accuracy when the predictions for each image and its left-right mirror are averaged"
     model, correct, n = learn.model, 0, 0
@@ -240,7 +126,7 @@ def flip_tta_accuracy(learn:Learner)->float:
     finally: model.train(was_training)
     return float(correct) / n
 
-# %% ../nbs/05_train.ipynb #07345d62
+# %% ../nbs/05_train.ipynb #55af3efc
 @dataclass
 class CifarRun:
     "What `train_cifar` returns: the trained `Learner`, the results written to `path/results.json`, and `path`"
@@ -250,7 +136,7 @@ class CifarRun:
         return (f"CifarRun({self.path}: test accuracy {r['accuracy']:.4f} after {r['epochs']} epochs, "
                 f"lr_min={r['lr_min']:.3g} lr_max={r['lr_max']:.3g}, fit {r['seconds']['fit']:.1f}s)")
 
-# %% ../nbs/05_train.ipynb #75952fee
+# %% ../nbs/05_train.ipynb #c9fa78c5
 def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/<class>/, test/<class>/); None downloads it
                 epochs:int=24,              # length of the one cycle
                 bs:int=512,                 # batch size
@@ -332,7 +218,7 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
     if report: report_run(learn, out)
     return CifarRun(learn, res, out)
 
-# %% ../nbs/05_train.ipynb #ea123250
+# %% ../nbs/05_train.ipynb #df04f670
 def _tensorboard(out:Path)->list:
     "TensorBoard logging to out/tensorboard (when the tensorboard package is installed), read from the device once an epoch"
     try: from fastai.callback.tensorboard import TensorBoardCallback
@@ -353,7 +239,7 @@ def _tensorboard(out:Path)->list:
             super().after_epoch()
     return [EpochTensorBoardCallback(out/'tensorboard', trace_model=False, log_preds=False)]
 
-# %% ../nbs/05_train.ipynb #295f09cc
+# %% ../nbs/05_train.ipynb #79b9b04d
 def _write_schedule(learn:Learner, fn:Path):
     "The per-batch hyper-parameters of the last fit, as CSV"
     hps = getattr(learn.recorder, 'hps', {})
@@ -362,7 +248,7 @@ def _write_schedule(learn:Learner, fn:Path):
         f.write(','.join(['batch', *keys]) + '\n')
         for i, row in enumerate(zip(*(hps[k] for k in keys))): f.write(','.join([str(i), *(f"{v:.6g}" for v in row)]) + '\n')
 
-# %% ../nbs/05_train.ipynb #9121ba27
+# %% ../nbs/05_train.ipynb #5576ca53
 def learner_from_run(run_dir:Path, device=None)->Learner:
     "The trained Learner of a run folder, rebuilt from its results.json and model.pth"
     d = Path(run_dir)
@@ -375,7 +261,7 @@ def learner_from_run(run_dir:Path, device=None)->Learner:
                           label_smoothing=r.get('label_smoothing', 0.), moms=r.get('moms'), path=d)
     return learn.load('model')
 
-# %% ../nbs/05_train.ipynb #34d0d460
+# %% ../nbs/05_train.ipynb #a48e1954
 def train_cifar_cli(data:str=None,            # folder or .tgz of CIFAR-10; default: download it
                     epochs:int=24,            # length of the one cycle
                     bs:int=512,               # batch size
@@ -411,7 +297,7 @@ def _floats(s:str, name:str)->list:
     try: return [float(v) for v in str(s).split(',') if v.strip()]
     except ValueError: raise SettingError(f"--{name.replace('_', '-')} takes numbers separated by commas, got {s!r}") from None
 
-# %% ../nbs/05_train.ipynb #a331f5d4
+# %% ../nbs/05_train.ipynb #bfcb5a68
 def _one_line_parser(func, prog):
     p = anno_parser(func, prog=prog)
     p.error = partial(exit_error, prog)

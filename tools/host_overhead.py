@@ -25,7 +25,7 @@ from fastai.torch_core import TensorImage
 from resnet_cifar.data import load_cifar
 from resnet_cifar.loaders import cifar_dls, cifar_mean, cifar_std, _subset
 from resnet_cifar.augment import cifar_augment
-from resnet_cifar.train import read_once_per_epoch
+from resnet_cifar.speed import read_once_per_epoch
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 p.add_argument('data'); p.add_argument('--bs', type=int, default=16); p.add_argument('--batches', type=int, default=200)
