@@ -181,5 +181,6 @@ d = { 'settings': { 'branch': 'main',
                                     'resnet_cifar.train.flip_tta_accuracy': ('train.html#flip_tta_accuracy', 'resnet_cifar/train.py'),
                                     'resnet_cifar.train.learner_from_run': ('train.html#learner_from_run', 'resnet_cifar/train.py'),
                                     'resnet_cifar.train.main': ('train.html#main', 'resnet_cifar/train.py'),
+                                    'resnet_cifar.train.tiny_learner': ('train.html#tiny_learner', 'resnet_cifar/train.py'),
                                     'resnet_cifar.train.train_cifar': ('train.html#train_cifar', 'resnet_cifar/train.py'),
                                     'resnet_cifar.train.train_cifar_cli': ('train.html#train_cifar_cli', 'resnet_cifar/train.py')}}}

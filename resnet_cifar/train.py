@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_train.ipynb #c7048eea
 from __future__ import annotations
-import contextlib, json, platform, sys, time, warnings
+import contextlib, json, platform, sys, tempfile, time, warnings
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # raised inside fastai's imports
 from dataclasses import dataclass, field
 from functools import partial
@@ -22,7 +22,7 @@ from fastai.callback.channelslast import ChannelsLast
 from fastai.torch_core import set_seed
 from torch import nn
 from fastcore.script import anno_parser
-from .data import CifarDataError, SettingError, exit_error
+from .data import CifarDataError, SettingError, exit_error, make_synthetic_cifar
 from .loaders import cifar_dls
 from .model import CustomResNet, model_summary
 from .lr_bounds import find_lr_bounds, LRBounds
@@ -30,8 +30,8 @@ from .results import report_run
 from .speed import read_once_per_epoch, compile_model, uncompile_model, warm_up, _autocast
 
 # %% auto #0
-__all__ = ['cifar_learner', 'fit_cycle', 'flip_tta_accuracy', 'CifarRun', 'train_cifar', 'learner_from_run', 'train_cifar_cli',
-           'main']
+__all__ = ['cifar_learner', 'tiny_learner', 'fit_cycle', 'flip_tta_accuracy', 'CifarRun', 'train_cifar', 'learner_from_run',
+           'train_cifar_cli', 'main']
 
 # %% ../nbs/05_train.ipynb #81d5ba2e
 def _param_groups(model:nn.Module, wd:float, wd_bn_bias:bool)->list:
@@ -75,6 +75,21 @@ def cifar_learner(dls,                       # `cifar_dls(...)`
     return learn
 
 # %% ../nbs/05_train.ipynb #931cbbe8
+def tiny_learner(n_train:int=24,   # synthetic training images per class
+                 n_test:int=8,     # synthetic test images per class
+                 n_classes:int=4,
+                 bs:int=16,
+                 bar:bool=False,   # keep fastai's progress bar
+                )->Learner:
+    "A `Learner` over a linear model and `make_synthetic_cifar` data on the CPU, with torch's Adam and accuracy"
+    d = cifar_dls(make_synthetic_cifar(Path(tempfile.mkdtemp())/'syn', n_train=n_train, n_test=n_test, n_classes=n_classes),
+                  bs=bs, device='cpu')
+    learn = Learner(d, nn.Sequential(nn.Flatten(), nn.Linear(3*32*32, n_classes)), loss_func=CrossEntropyLossFlat(),
+                    metrics=accuracy, opt_func=partial(OptimWrapper, opt=torch.optim.Adam), path=tempfile.mkdtemp())
+    if not bar: learn.remove_cb(learn.progress)
+    return learn
+
+# %% ../nbs/05_train.ipynb #bffa5b67
 def fit_cycle(learn:Learner,        # a Learner, e.g. `cifar_learner(dls)`
               epochs:int,           # length of the cycle
               lr_min:float,         # LR at the first and the last batch
@@ -89,12 +104,12 @@ def fit_cycle(learn:Learner,        # a Learner, e.g. `cifar_learner(dls)`
     pct_start = (peak_epoch * n - 1) / (epochs * n)    # the peak on the last batch of `peak_epoch`
     learn.fit_one_cycle(epochs, lr_max, div=div, div_final=div, pct_start=pct_start, cbs=cbs)
 
-# %% ../nbs/05_train.ipynb #e3a4753b
+# %% ../nbs/05_train.ipynb #00f047f1
 def _check_settings(**kw):
     for k, v in kw.items():
         if v is not None and not v > 0: raise SettingError(f"{k} must be positive, got {v}")
 
-# %% ../nbs/05_train.ipynb #00f047f1
+# %% ../nbs/05_train.ipynb #a32f98f7
 def _run_dir(out, overwrite:bool)->Path:
     "The run folder: `out`, or runs/cifar10-<time>; a non-empty existing folder only with `overwrite` (not created here)"
     out = Path(out) if out is not None else Path('runs')/time.strftime('cifar10-%Y%m%d-%H%M%S')
@@ -103,7 +118,7 @@ def _run_dir(out, overwrite:bool)->Path:
         raise SettingError(f"run folder exists and is not empty: {out} (choose another --out, or pass --overwrite)")
     return out
 
-# %% ../nbs/05_train.ipynb #a32f98f7
+# %% ../nbs/05_train.ipynb #c268c8c5
 def _device_name(dev)->str:
     dev = torch.device(dev)
     return torch.cuda.get_device_name(dev) if dev.type == 'cuda' else f"cpu ({platform.processor() or platform.machine()}, {torch.get_num_threads()} threads)"
@@ -111,7 +126,7 @@ def _device_name(dev)->str:
 def _sync(dev):
     if torch.device(dev).type == 'cuda': torch.cuda.synchronize(dev)
 
-# %% ../nbs/05_train.ipynb #c30837cd
+# %% ../nbs/05_train.ipynb #55af3efc
 def flip_tta_accuracy(learn:Learner)->float:
     "Test accuracy when the predictions for each image and its left-right mirror are averaged"
     model, correct, n = learn.model, 0, 0
@@ -126,7 +141,7 @@ def flip_tta_accuracy(learn:Learner)->float:
     finally: model.train(was_training)
     return float(correct) / n
 
-# %% ../nbs/05_train.ipynb #55af3efc
+# %% ../nbs/05_train.ipynb #c9fa78c5
 @dataclass
 class CifarRun:
     "What `train_cifar` returns: the trained `Learner`, the results written to `path/results.json`, and `path`"
@@ -136,7 +151,7 @@ class CifarRun:
         return (f"CifarRun({self.path}: test accuracy {r['accuracy']:.4f} after {r['epochs']} epochs, "
                 f"lr_min={r['lr_min']:.3g} lr_max={r['lr_max']:.3g}, fit {r['seconds']['fit']:.1f}s)")
 
-# %% ../nbs/05_train.ipynb #c9fa78c5
+# %% ../nbs/05_train.ipynb #df04f670
 def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/<class>/, test/<class>/); None downloads it
                 epochs:int=24,              # length of the one cycle
                 bs:int=512,                 # batch size
@@ -218,7 +233,7 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
     if report: report_run(learn, out)
     return CifarRun(learn, res, out)
 
-# %% ../nbs/05_train.ipynb #df04f670
+# %% ../nbs/05_train.ipynb #4f8d4225
 def _tensorboard(out:Path)->list:
     "TensorBoard logging to out/tensorboard (when the tensorboard package is installed), read from the device once an epoch"
     try: from fastai.callback.tensorboard import TensorBoardCallback
@@ -239,7 +254,7 @@ def _tensorboard(out:Path)->list:
             super().after_epoch()
     return [EpochTensorBoardCallback(out/'tensorboard', trace_model=False, log_preds=False)]
 
-# %% ../nbs/05_train.ipynb #79b9b04d
+# %% ../nbs/05_train.ipynb #2f8c8f70
 def _write_schedule(learn:Learner, fn:Path):
     "The per-batch hyper-parameters of the last fit, as CSV"
     hps = getattr(learn.recorder, 'hps', {})
@@ -248,7 +263,7 @@ def _write_schedule(learn:Learner, fn:Path):
         f.write(','.join(['batch', *keys]) + '\n')
         for i, row in enumerate(zip(*(hps[k] for k in keys))): f.write(','.join([str(i), *(f"{v:.6g}" for v in row)]) + '\n')
 
-# %% ../nbs/05_train.ipynb #5576ca53
+# %% ../nbs/05_train.ipynb #ba01aded
 def learner_from_run(run_dir:Path, device=None)->Learner:
     "The trained Learner of a run folder, rebuilt from its results.json and model.pth"
     d = Path(run_dir)
@@ -261,7 +276,7 @@ def learner_from_run(run_dir:Path, device=None)->Learner:
                           label_smoothing=r.get('label_smoothing', 0.), moms=r.get('moms'), path=d)
     return learn.load('model')
 
-# %% ../nbs/05_train.ipynb #a48e1954
+# %% ../nbs/05_train.ipynb #bfcb5a68
 def train_cifar_cli(data:str=None,            # folder or .tgz of CIFAR-10; default: download it
                     epochs:int=24,            # length of the one cycle
                     bs:int=512,               # batch size
@@ -297,7 +312,7 @@ def _floats(s:str, name:str)->list:
     try: return [float(v) for v in str(s).split(',') if v.strip()]
     except ValueError: raise SettingError(f"--{name.replace('_', '-')} takes numbers separated by commas, got {s!r}") from None
 
-# %% ../nbs/05_train.ipynb #bfcb5a68
+# %% ../nbs/05_train.ipynb #ec2a263f
 def _one_line_parser(func, prog):
     p = anno_parser(func, prog=prog)
     p.error = partial(exit_error, prog)
