@@ -13,7 +13,7 @@ import matplotlib.pyplot as plt
 from fastai.learner import Learner, load_learner
 from fastai.interpret import ClassificationInterpretation
 import fastai.vision.learner   # registers fastai's `plot_top_losses` for (TensorImage, TensorCategory)
-from fastai.callback.hook import hook_output
+from fastai.callback.hook import Hook
 from .data import CifarDataError, exit_error
 from .loaders import cifar_mean, cifar_std
 
@@ -118,19 +118,22 @@ def gradcam(model:torch.nn.Module,        # the network, in eval mode for this
     layer = layer if layer is not None else model.layer3
     was_training = model.training; model.eval()
     try:
-        with hook_output(layer, detach=False) as ha, hook_output(layer, grad=True) as hg:
+        grads = {}
+        def keep(m, i, o):           # the layer's output, and a hook on it that keeps its gradient in the backward pass
+            o.register_hook(lambda g: grads.__setitem__('g', g)); return o
+        with Hook(layer, keep, detach=False) as h:
             x = x.detach().clone().requires_grad_(True)
             out = model(x)
             target = out.argmax(1) if target is None else torch.as_tensor(target, device=out.device)
             out.gather(1, target[:, None]).sum().backward()
-            acts, grads = ha.stored.detach(), hg.stored[0].detach()
+            acts, grads = h.stored.detach(), grads['g'].detach()
     finally: model.train(was_training)
     cam = torch.relu((grads.mean((2, 3), keepdim=True) * acts).sum(1, keepdim=True))
     cam = torch.nn.functional.interpolate(cam, size=x.shape[-2:], mode='bilinear', align_corners=False)[:, 0]
     cam = cam / cam.flatten(1).amax(1).clamp_min(1e-12)[:, None, None]
     return cam.float(), target
 
-# %% ../nbs/06_results.ipynb #e2ef13cc
+# %% ../nbs/06_results.ipynb #df248438
 def _denorm(x:torch.Tensor)->np.ndarray:
     "Normalized (B,3,H,W) back to (B,H,W,3) in [0,1] for plotting"
     m, s = torch.tensor(cifar_mean)[:, None, None], torch.tensor(cifar_std)[:, None, None]
@@ -154,12 +157,12 @@ def gradcam_gallery(learn:Learner, run_dir:Path, n:int=10):
     fig.tight_layout(h_pad=1.5); fig.savefig(Path(run_dir)/'gradcam.png', dpi=110)
     return cam
 
-# %% ../nbs/06_results.ipynb #e380ba99
+# %% ../nbs/06_results.ipynb #85a1db1a
 def _md_table(header:list, rows:list)->str:
     return '\n'.join(['| ' + ' | '.join(map(str, header)) + ' |', '|' + '---|' * len(header)] +
                      ['| ' + ' | '.join(map(str, r)) + ' |' for r in rows])
 
-# %% ../nbs/06_results.ipynb #1a77afb1
+# %% ../nbs/06_results.ipynb #0dc1547d
 def write_report(run_dir:Path)->Path:
     "Write `report.md` in `run_dir` from the files of the run"
     d = Path(run_dir)
@@ -196,7 +199,7 @@ def write_report(run_dir:Path)->Path:
     (d/'report.md').write_text('\n'.join(lines))
     return d/'report.md'
 
-# %% ../nbs/06_results.ipynb #0dc1547d
+# %% ../nbs/06_results.ipynb #bdbacd3a
 def compare_runs(*run_dirs)->str:
     "A Markdown table of several runs side by side"
     rows = []
@@ -210,7 +213,7 @@ def compare_runs(*run_dirs)->str:
     return _md_table(['run', 'accuracy', 'loss', 'epochs', 'bs', 'train images', 'LRMIN', 'LRMAX', 'bounds', 'seed',
                       'fit s', 'img/s', 'device'], rows)
 
-# %% ../nbs/06_results.ipynb #084ca2ac
+# %% ../nbs/06_results.ipynb #08eb2ed1
 def compare_cifar_runs_cli():
     "Entry point of `compare_cifar_runs RUN_DIR...`: print the runs side by side"
     dirs = sys.argv[1:]
@@ -220,7 +223,7 @@ def compare_cifar_runs_cli():
     try: print(compare_runs(*dirs))
     except CifarDataError as e: exit_error('compare_cifar_runs', e)
 
-# %% ../nbs/06_results.ipynb #5b4ef48f
+# %% ../nbs/06_results.ipynb #7bb892b0
 def export_run(learn:Learner, run_dir:Path, fname:str='export.pkl')->Path:
     "Export the trained Learner (no data, no optimizer state) to `run_dir/fname`"
     old = learn.path
@@ -237,7 +240,7 @@ def load_run(path:Path)->Learner:
         warnings.simplefilter('ignore')
         return load_learner(fn, cpu=True)
 
-# %% ../nbs/06_results.ipynb #3e6ea9f9
+# %% ../nbs/06_results.ipynb #5f98d925
 def predict_images(learn:Learner, images:list, k:int=3)->list:
     "Top-`k` (class, probability) for each of `images` (paths, PIL images or arrays)"
     dl = learn.dls.test_dl(images)
@@ -248,7 +251,7 @@ def predict_images(learn:Learner, images:list, k:int=3)->list:
     top = probs.topk(min(k, probs.shape[1]), dim=1)
     return [[(vocab[int(i)], float(p)) for p, i in zip(ps, ix)] for ps, ix in zip(top.values, top.indices)]
 
-# %% ../nbs/06_results.ipynb #5f98d925
+# %% ../nbs/06_results.ipynb #c1d912bc
 def predict_cifar_cli():
     "Entry point of `predict_cifar [--model RUN_DIR|export.pkl] IMAGE...`: top-3 classes per image"
     import argparse
@@ -273,7 +276,7 @@ def predict_cifar_cli():
     except CifarDataError as e: exit_error('predict_cifar', e)
     for f, top in zip(a.images, res): print(f"{f}: " + ", ".join(f"{c} {p:.3f}" for c, p in top))
 
-# %% ../nbs/06_results.ipynb #f0a6d21f
+# %% ../nbs/06_results.ipynb #1b37db5c
 def report_run(learn:Learner, run_dir:Path, show:bool=False)->Path:
     "All of the above for a finished run: plots, interpretation, Grad-CAM, export, report.md"
     backend = matplotlib.get_backend()
