@@ -13,7 +13,7 @@ from torch import nn
 from fastcore.script import call_parse
 from fasttransform import Pipeline
 from fastai.torch_core import set_seed, TensorImage
-from .data import load_cifar, make_synthetic_cifar, CifarArrays
+from .data import load_cifar, make_synthetic_cifar, CifarArrays, CifarDataError, SettingError, exit_error
 from .loaders import cifar_dls, cifar_mean, cifar_std, _subset
 from .augment import cifar_augment
 from .model import CustomResNet
@@ -143,8 +143,11 @@ def bench(data=None,                 # folder/.tgz of CIFAR-10 (None: fastai's d
           smoke:bool=False,          # a small run on synthetic data, to check the benchmark itself (CPU: under a minute)
           seed:int=0,
           out:str|Path|None=None,    # also write the results here as bench.json and the table as bench.md
+          overwrite:bool=False,      # replace an earlier bench.json/bench.md in `out`
          )->dict:
     "Time the library's path and a plain-loop baseline (optionally a course-style one) on the same data; print a table"
+    if out is not None and not overwrite and any((Path(out)/f).exists() for f in ('bench.json', 'bench.md')):
+        raise SettingError(f"{out} already holds a benchmark (bench.json/bench.md): choose another --out, or pass --overwrite")
     t = time.perf_counter()
     if smoke:
         a = load_cifar(make_synthetic_cifar(Path(tempfile.mkdtemp())/'syn', n_train=32, n_test=16, n_classes=4), cache=False)
@@ -201,7 +204,9 @@ def main(data:str=None,          # folder or .tgz of CIFAR-10; default: fastai's
          compile:bool=False,     # add the library's path with torch.compile
          smoke:bool=False,       # tiny synthetic run (checks the benchmark; no speed figures)
          out:str=None,           # also write bench.json and bench.md into this folder
+         overwrite:bool=False,   # replace an earlier benchmark in --out
         ):
     "Benchmark the library's training path against a plain PyTorch loop (and optionally a course-style one)"
-    bench(data, epochs=epochs, bs=bs, lr_min=lr_min, lr_max=lr_max, device=device, course=course, workers=workers,
-          subset=subset, compile=compile, smoke=smoke, out=out)
+    try: bench(data, epochs=epochs, bs=bs, lr_min=lr_min, lr_max=lr_max, device=device, course=course, workers=workers,
+               subset=subset, compile=compile, smoke=smoke, out=out, overwrite=overwrite)
+    except (CifarDataError, SettingError) as e: exit_error('resnet_cifar.bench', e)
