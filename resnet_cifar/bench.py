@@ -164,11 +164,15 @@ def bench(data=None,                 # folder/.tgz of CIFAR-10 (None: fastai's d
     lib['load'] = load_s
     rows = {'library (fastai Learner)': lib}
     same = (a, epochs, bs, lib['lr_min'], lib['lr_max'], peak, wd, device, lr_find_iters)
-    set_seed(seed); rows["library, fastai's stock meters"] = _library(*same, fastai_stock=True)
-    if compile: set_seed(seed); rows['library, compiled'] = _library(*same, compile=True)
-    set_seed(seed); rows['plain PyTorch loop'] = _plain_loop(a, epochs, bs, lib['lr_min'], lib['lr_max'], peak, wd, device)
+    def row(name, f, *args, **kwargs):        # a path that fails is a row saying so: the others still run
+        set_seed(seed)
+        try: rows[name] = f(*args, **kwargs)
+        except Exception as e: rows[name] = dict(error=f"{type(e).__name__}: {(str(e).strip().splitlines() or [''])[0][:150]}")
+    row("library, fastai's stock meters", _library, *same, fastai_stock=True)
+    if compile: row('library, compiled', _library, *same, compile=True)
+    row('plain PyTorch loop', _plain_loop, a, epochs, bs, lib['lr_min'], lib['lr_max'], peak, wd, device)
     if course:
-        set_seed(seed); rows['course (CPU DataLoader, fp32)'] = _course_loop(a, epochs, bs, lib['lr_min'], lib['lr_max'], peak, wd, device, workers)
+        row('course (CPU DataLoader, fp32)', _course_loop, a, epochs, bs, lib['lr_min'], lib['lr_max'], peak, wd, device, workers)
     res = dict(device=_device_name(device), data=src, epochs=epochs, bs=bs, lr_min=lib['lr_min'], lr_max=lib['lr_max'], rows=rows)
     print(bench_table(res))
     if out is not None:
@@ -179,18 +183,20 @@ def bench(data=None,                 # folder/.tgz of CIFAR-10 (None: fastai's d
 # %% ../nbs/09_bench.ipynb #b9aa42c8
 def bench_table(res:dict)->str:
     "The benchmark as a Markdown table"
-    base = res['rows']['plain PyTorch loop']['fit']
+    base = res['rows']['plain PyTorch loop'].get('fit')
     f = lambda r, k: f"{r[k]:.2f}" if k in r else '–'
     lines = [f"device: {res['device']}; data: {res['data']}; {res['epochs']} epochs, batch {res['bs']}, "
              f"LRMIN {res['lr_min']:.3g}, LRMAX {res['lr_max']:.3g}", '',
              '| path | cache load s | to device s | warm-up s | lr_find s | fit s | eval s | img/s (fit) | host reads in fit | test accuracy | fit time vs plain loop |',
              '|---|---|---|---|---|---|---|---|---|---|---|']
     for name, r in res['rows'].items():
+        if 'error' in r: lines.append(f"| {name} | failed: {r['error'].replace('|', '/')} |" + ' |' * 9); continue
         lines.append(f"| {name} | {f(r, 'load')} | {f(r, 'data')} | {f(r, 'warm_up')} | {f(r, 'lr_find')} | {r['fit']:.2f} | {r['eval']:.2f} | "
-                     f"{r['n_fit'] / r['fit']:,.0f} | {r.get('reads', '–')} | {100 * r['accuracy']:.2f}% | {r['fit'] / base:.2f}× |")
+                     f"{r['n_fit'] / r['fit']:,.0f} | {r.get('reads', '–')} | {100 * r['accuracy']:.2f}% | "
+                     + (f"{r['fit'] / base:.2f}× |" if base else '– |'))
     return '\n'.join(lines)
 
-# %% ../nbs/09_bench.ipynb #95818412
+# %% ../nbs/09_bench.ipynb #b6eb4784
 @call_parse
 def main(data:str=None,          # folder or .tgz of CIFAR-10; default: fastai's download
          epochs:int=24,          # epochs
