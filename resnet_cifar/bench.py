@@ -49,17 +49,19 @@ def _plain_loop(a:CifarArrays, epochs:int, bs:int, lr_min:float, lr_max:float, p
     t = time.perf_counter(); saved = {k: v.clone() for k, v in model.state_dict().items()}
     with amp: model(torch.zeros(bs, 3, 32, 32, device=dev)).float().sum().backward()   # cuDNN's first calls, as `warm_up`
     model.load_state_dict(saved); model.zero_grad(set_to_none=True); _sync(dev); warm_s = time.perf_counter() - t
-    _sync(dev); t = time.perf_counter(); reads = host_reads(_reads_on(dev)); counts = reads.__enter__()
-    model.train()
-    for _ in range(epochs):
-        perm = torch.randperm(len(y_tr), device=dev)
-        for i in range(len(y_tr) // bs):
-            idx = perm[i * bs:(i + 1) * bs]
-            x = aug(TensorImage(norm(x_tr[idx]))).as_subclass(torch.Tensor)
-            if on_gpu: x = x.contiguous(memory_format=torch.channels_last)
-            with amp: loss = loss_fn(model(x), y_tr[idx])
-            loss.backward(); opt.step(); opt.zero_grad(set_to_none=True); sched.step()
-    _sync(dev); fit_s = time.perf_counter() - t; reads.__exit__(None, None, None)
+    _sync(dev); t = time.perf_counter()
+    with host_reads(_reads_on(dev)) as counts:
+        model.train()
+        for _ in range(epochs):
+            perm = torch.randperm(len(y_tr), device=dev)
+            for i in range(len(y_tr) // bs):
+                idx = perm[i * bs:(i + 1) * bs]
+                x = aug(TensorImage(norm(x_tr[idx]))).as_subclass(torch.Tensor)
+                if on_gpu: x = x.contiguous(memory_format=torch.channels_last)
+                with amp: loss = loss_fn(model(x), y_tr[idx])
+                loss.backward(); opt.step(); opt.zero_grad(set_to_none=True); sched.step()
+        _sync(dev)
+    fit_s = time.perf_counter() - t
     t = time.perf_counter(); model.eval(); correct = torch.zeros((), device=dev)
     with torch.no_grad(), amp:
         for i in range(0, len(y_te), bs):

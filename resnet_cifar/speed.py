@@ -118,6 +118,7 @@ def _autocast(learn:Learner):
 def warm_up(learn:Learner):
     "Run `learn.model` forward and backward on every batch shape of training and testing; weights and BN statistics unchanged"
     m, dev = learn.model, torch.device(learn.dls.device)
+    m.to(dev)                        # fastai moves the model at the start of a fit: this comes before any
     saved = {k: v.clone() for k, v in m.state_dict().items()}
     if dev.type == 'cuda' and hasattr(learn, 'channels_last'): m.to(memory_format=torch.channels_last)
     amp = _autocast(learn)
