@@ -19,7 +19,7 @@ from .augment import cifar_augment
 from .model import CustomResNet
 from .lr_bounds import find_lr_bounds
 from .train import cifar_learner, fit_cycle, _device_name, _sync
-from .speed import warm_up, host_reads
+from .speed import warm_up, warm_up_model, host_reads
 
 # %% auto #0
 __all__ = ['bench', 'bench_table', 'main']
@@ -46,9 +46,7 @@ def _plain_loop(a:CifarArrays, epochs:int, bs:int, lr_min:float, lr_max:float, p
     amp = (torch.autocast('cuda', dtype=torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16)
            if on_gpu else contextlib.nullcontext())
     loss_fn = nn.CrossEntropyLoss()
-    t = time.perf_counter(); saved = {k: v.clone() for k, v in model.state_dict().items()}
-    with amp: model(torch.zeros(bs, 3, 32, 32, device=dev)).float().sum().backward()   # cuDNN's first calls, as `warm_up`
-    model.load_state_dict(saved); model.zero_grad(set_to_none=True); _sync(dev); warm_s = time.perf_counter() - t
+    t = time.perf_counter(); warm_up_model(model, dev, bs, amp=amp); _sync(dev); warm_s = time.perf_counter() - t   # cuDNN's first calls
     _sync(dev); t = time.perf_counter()
     with host_reads(_reads_on(dev)) as counts:
         model.train()

@@ -11,8 +11,8 @@ import numpy as np
 from PIL import Image
 
 # %% auto #0
-__all__ = ['IMG_EXTS', 'SPLITS', 'CifarDataError', 'SettingError', 'exit_error', 'read_image', 'CifarArrays', 'read_folder',
-           'read_tgz', 'make_synthetic_cifar', 'cache_path', 'load_cifar']
+__all__ = ['IMG_EXTS', 'SPLITS', 'CifarDataError', 'SettingError', 'exit_error', 'open_rgb', 'read_image', 'CifarArrays',
+           'read_folder', 'read_tgz', 'make_synthetic_cifar', 'cache_path', 'load_cifar']
 
 # %% ../nbs/00_data.ipynb #a002d18c
 class CifarDataError(ValueError):
@@ -30,14 +30,20 @@ IMG_EXTS = {'.png', '.jpg', '.jpeg', '.bmp', '.gif', '.webp'}
 SPLITS = ('train', 'test')
 
 # %% ../nbs/00_data.ipynb #a2f3bc44
+def open_rgb(src,              # a path, or the bytes of an image file
+             name:str,         # what to call it in an error
+            )->Image.Image:
+    "Decode an image file as RGB, or fail with one line naming it"
+    try:
+        with Image.open(io.BytesIO(src) if isinstance(src, bytes) else src) as im: return im.convert('RGB')
+    except Exception as e: raise CifarDataError(f"unreadable image: {name} ({type(e).__name__})") from None
+
 def read_image(src,            # a path, or the bytes of an image file
                name:str=None,  # what to call it in an error
               )->np.ndarray:   # (32,32,3) uint8
     "Decode one CIFAR image, checking that it is a readable 32×32 picture"
     name = name or str(src)
-    try:
-        with Image.open(io.BytesIO(src) if isinstance(src, bytes) else src) as im: im = im.convert('RGB')
-    except Exception as e: raise CifarDataError(f"unreadable image: {name} ({type(e).__name__})") from None
+    im = open_rgb(src, name)
     if im.size != (32, 32): raise CifarDataError(f"image is {im.size[0]}×{im.size[1]}, not 32×32: {name}")
     return np.asarray(im, dtype=np.uint8)
 

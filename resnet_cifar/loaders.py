@@ -12,7 +12,7 @@ from PIL import Image
 from fastai.data.core import TfmdDL, DataLoaders
 from fastai.data.transforms import IntToFloatTensor, Normalize, Category, CategoryMap
 from fastai.torch_core import TensorImage, TensorCategory, default_device
-from .data import CifarArrays, CifarDataError, load_cifar
+from .data import CifarArrays, CifarDataError, load_cifar, open_rgb
 from .augment import cifar_augment
 
 # %% auto #0
@@ -72,9 +72,7 @@ def load_image_32(src,                       # a path, a PIL image or a (H,W,3) 
     name = name or (str(src) if isinstance(src, (str, Path)) else type(src).__name__)
     if isinstance(src, (str, Path)):
         if not Path(src).is_file(): raise CifarDataError(f"no such image file: {src}")
-        try:
-            with Image.open(src) as im: im = im.convert('RGB')
-        except Exception as e: raise CifarDataError(f"unreadable image: {src} ({type(e).__name__})") from None
+        im = open_rgb(src, str(src))
     elif isinstance(src, Image.Image): im = src.convert('RGB')
     else:
         a = np.asarray(src)

@@ -16,8 +16,9 @@ from fastai.callback.fp16 import AMPMode
 from fastai.torch_core import find_bs
 
 # %% auto #0
-__all__ = ['host_reads', 'DeviceSmoothLoss', 'DeviceAvgLoss', 'DeviceAvgMetric', 'QuietProgressCallback', 'LossesToFloats',
-           'read_once_per_epoch', 'compile_model', 'uncompile_model', 'is_compiled', 'warm_up']
+__all__ = ['host_reads', 'DeviceSmoothLoss', 'DeviceAvgLoss', 'DeviceAvgMetric', 'QuietProgressCallback', 'as_floats',
+           'LossesToFloats', 'read_once_per_epoch', 'compile_model', 'uncompile_model', 'is_compiled', 'warm_up_model',
+           'warm_up']
 
 # %% ../nbs/08_speed.ipynb #e2873eb4
 _READS = ('item', 'cpu', 'tolist', 'numpy', '__float__', '__int__', '__bool__', '__format__')
@@ -74,12 +75,14 @@ class QuietProgressCallback(ProgressCallback):
         if hasattr(self, 'smooth_loss') and time.perf_counter() - self._shown >= self.every:
             self.pbar.comment = f'{self.smooth_loss.item():.4f}'; self._shown = time.perf_counter()
 
+def as_floats(values:list)->list:
+    "A list of 0-d tensors (on any device) as floats, read in one go; a list of numbers as it is"
+    return torch.stack(values).float().cpu().tolist() if values and isinstance(values[0], torch.Tensor) else values
+
 class LossesToFloats(Callback):
     "After a fit, the Recorder's per-batch smoothed losses (device tensors) as floats, read at once"
     order = Recorder.order + 1
-    def after_fit(self):
-        ls = self.learn.recorder.losses
-        if ls and isinstance(ls[0], torch.Tensor): self.learn.recorder.losses = torch.stack(ls).float().cpu().tolist()
+    def after_fit(self): self.learn.recorder.losses = as_floats(self.learn.recorder.losses)
 
 # %% ../nbs/08_speed.ipynb #bdd88963
 def read_once_per_epoch(learn:Learner, every:float=1.)->Learner:
@@ -115,19 +118,26 @@ def _autocast(learn:Learner):
     if mp is None or torch.device(learn.dls.device).type != 'cuda': return contextlib.nullcontext()
     return torch.autocast('cuda', dtype=torch.bfloat16 if AMPMode(mp.amp_mode) == AMPMode.BF16 else torch.float16)
 
+def warm_up_model(model:nn.Module, device, train_bs:int,   # one training batch of `train_bs`, forward and backward
+                  test_sizes=(),                            # then these batch sizes forward, in eval mode
+                  amp=None,                                 # the autocast context of training, if any
+                 ):
+    "Run `model` on zero batches of each shape it will see; weights, BN statistics and gradients are put back"
+    saved = {k: v.clone() for k, v in model.state_dict().items()}
+    amp = amp or contextlib.nullcontext()
+    zeros = lambda n: torch.zeros(n, 3, 32, 32, device=device)
+    model.train()
+    with amp: out = model(zeros(train_bs))
+    out.float().sum().backward()
+    model.eval()
+    with torch.no_grad(), amp:
+        for n in test_sizes: model(zeros(n))
+    model.load_state_dict(saved); model.zero_grad(set_to_none=True); model.train()
+
 def warm_up(learn:Learner):
     "Run `learn.model` forward and backward on every batch shape of training and testing; weights and BN statistics unchanged"
     m, dev = learn.model, torch.device(learn.dls.device)
     m.to(dev)                        # fastai moves the model at the start of a fit: this comes before any
-    saved = {k: v.clone() for k, v in m.state_dict().items()}
     if dev.type == 'cuda' and hasattr(learn, 'channels_last'): m.to(memory_format=torch.channels_last)
-    amp = _autocast(learn)
-    zeros = lambda n: torch.zeros(n, 3, 32, 32, device=dev)
-    m.train()
-    with amp: out = m(zeros(learn.dls.train.bs))
-    out.float().sum().backward()
     n_test, bs = len(learn.dls.valid.dataset), learn.dls.valid.bs
-    m.eval()
-    with torch.no_grad(), amp:
-        for n in {min(bs, n_test), n_test % bs} - {0}: m(zeros(n))
-    m.load_state_dict(saved); m.zero_grad(set_to_none=True); m.train()
+    warm_up_model(m, dev, learn.dls.train.bs, sorted({min(bs, n_test), n_test % bs} - {0}), _autocast(learn))

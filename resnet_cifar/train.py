@@ -27,7 +27,7 @@ from .loaders import cifar_dls
 from .model import CustomResNet, model_summary
 from .lr_bounds import find_lr_bounds, LRBounds
 from .results import report_run
-from .speed import read_once_per_epoch, compile_model, uncompile_model, warm_up, _autocast
+from .speed import read_once_per_epoch, compile_model, uncompile_model, warm_up, _autocast, as_floats
 
 # %% auto #0
 __all__ = ['cifar_learner', 'tiny_learner', 'fit_cycle', 'flip_tta_accuracy', 'CifarRun', 'train_cifar', 'learner_from_run',
@@ -248,8 +248,7 @@ def _tensorboard(out:Path)->list:
                     if isinstance(v, (int, float)) and not isinstance(v, bool): self.writer.add_scalar(f'{k}_{i}', v, self.train_iter)
         def after_epoch(self):
             if not self.run: return
-            losses = self.recorder.losses[self.first:]
-            losses = torch.stack(losses).float().cpu().tolist() if losses and isinstance(losses[0], torch.Tensor) else losses
+            losses = as_floats(self.recorder.losses[self.first:])
             for j, v in enumerate(losses): self.writer.add_scalar('train_loss', v, self.train_iter - len(losses) + j + 1)
             super().after_epoch()
     return [EpochTensorBoardCallback(out/'tensorboard', trace_model=False, log_preds=False)]
