@@ -14,7 +14,7 @@ from fastcore.script import call_parse
 from fasttransform import Pipeline
 from fastai.torch_core import set_seed, TensorImage
 from .data import load_cifar, make_synthetic_cifar, CifarArrays, CifarDataError, SettingError, exit_error
-from .loaders import cifar_dls, cifar_mean, cifar_std, _subset
+from .loaders import cifar_dls, cifar_mean, cifar_std, subset_cifar
 from .augment import cifar_augment
 from .model import CustomResNet
 from .lr_bounds import find_lr_bounds
@@ -157,7 +157,7 @@ def bench(data=None,                 # folder/.tgz of CIFAR-10 (None: fastai's d
         a, lr_find_iters = load_cifar(data), 100
         src = f"{data or 'CIFAR-10 (download)'}: {len(a.y_train):,} train / {len(a.y_test):,} test images"
     load_s = time.perf_counter() - t     # reading the uint8 cache (or decoding, the first time)
-    if subset: a = _subset(a, subset, seed); src += f"; subset of {len(a.y_train):,} training images"
+    if subset: a = subset_cifar(a, subset, seed=seed); src += f"; subset of {len(a.y_train):,} training images"
     device = torch.device(device) if device else (torch.device('cuda') if torch.cuda.is_available() else torch.device('cpu'))
     peak = epochs * 5 / 24
     set_seed(seed); lib = _library(a, epochs, bs, lr_min, lr_max, peak, wd, device, lr_find_iters)

@@ -4,15 +4,17 @@
 
 # %% ../nbs/00_data.ipynb #d0388936
 from __future__ import annotations
-import hashlib, io, os, sys, tarfile, time
+import contextlib, hashlib, io, os, shutil, socket, subprocess, sys, tarfile, threading, time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 import numpy as np
 from PIL import Image
 
 # %% auto #0
-__all__ = ['IMG_EXTS', 'SPLITS', 'CifarDataError', 'SettingError', 'exit_error', 'open_rgb', 'read_image', 'CifarArrays',
-           'read_folder', 'read_tgz', 'make_synthetic_cifar', 'cache_path', 'load_cifar']
+__all__ = ['IMG_EXTS', 'SPLITS', 'CifarDataError', 'SettingError', 'exit_error', 'run_command', 'run_commands', 'open_rgb',
+           'read_image', 'CifarArrays', 'read_folder', 'read_tgz', 'make_synthetic_cifar', 'cache_path',
+           'network_timeouts', 'download_cifar', 'load_cifar']
 
 # %% ../nbs/00_data.ipynb #a002d18c
 class CifarDataError(ValueError):
@@ -24,6 +26,22 @@ class SettingError(ValueError):
 def exit_error(prog:str, msg)->None:
     "How every command ends on bad input: `prog: error: msg` on stderr, exit status 2"
     print(f"{prog}: error: {msg}", file=sys.stderr); sys.exit(2)
+
+# %% ../nbs/00_data.ipynb #19c68646
+def run_command(*args,                 # the command (e.g. `train_cifar`) and its arguments
+                timeout:float=600,     # seconds before it is killed
+                env:dict|None=None,    # environment variables to add or change
+                cwd=None,              # folder to run it in
+               )->subprocess.CompletedProcess:
+    "Run an installed command in a subprocess, as a user would; `.returncode`, `.stdout`, `.stderr`"
+    exe = shutil.which(str(args[0]))
+    if exe is None: raise FileNotFoundError(f"command not installed: {args[0]} (pip install -e .)")
+    return subprocess.run([exe, *map(str, args[1:])], capture_output=True, text=True, timeout=timeout, cwd=cwd,
+                          env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL)
+
+def run_commands(*argvs, **kwargs)->list:
+    "`run_command` for each of `argvs` (tuples), all at once; the results in order"
+    with ThreadPoolExecutor(max(1, len(argvs))) as ex: return list(ex.map(lambda a: run_command(*a, **kwargs), argvs))
 
 # %% ../nbs/00_data.ipynb #69bc52d5
 IMG_EXTS = {'.png', '.jpg', '.jpeg', '.bmp', '.gif', '.webp'}
@@ -179,15 +197,42 @@ def cache_path(src:Path)->Path:
     d.mkdir(parents=True, exist_ok=True)
     return d/f"{src.name}-{hashlib.sha1(str(src).encode()).hexdigest()[:10]}.uint8.npz"
 
+# %% ../nbs/00_data.ipynb #fc46de89
+@contextlib.contextmanager
+def network_timeouts(seconds:float=10.):
+    "Inside the block, a DNS lookup or a socket wait that takes longer than `seconds` fails with `OSError`"
+    real, old = socket.getaddrinfo, socket.getdefaulttimeout()
+    def getaddrinfo(*args, **kwargs):
+        res = {}
+        def look():
+            try: res['ok'] = real(*args, **kwargs)
+            except Exception as e: res['err'] = e
+        t = threading.Thread(target=look, daemon=True); t.start(); t.join(seconds)
+        if 'err' in res: raise res['err']
+        if 'ok' not in res: raise socket.gaierror(f"no answer from DNS for {args[0]} in {seconds:g} s")
+        return res['ok']
+    socket.getaddrinfo = getaddrinfo; socket.setdefaulttimeout(seconds)
+    try: yield
+    finally: socket.getaddrinfo = real; socket.setdefaulttimeout(old)
+
+# %% ../nbs/00_data.ipynb #9907a724
+def download_cifar(timeout:float=10.)->Path:
+    "fastai's CIFAR-10 folder (`untar_data(URLs.CIFAR)`), downloaded on first use; one line if it cannot be had"
+    from fastai.data.external import untar_data, URLs
+    try:
+        with network_timeouts(timeout): return untar_data(URLs.CIFAR)
+    except Exception as e:
+        why = getattr(e, 'reason', None) or e
+        raise CifarDataError(f"could not download CIFAR-10 from {URLs.CIFAR} ({why}); pass --data (`data=`) a folder "
+                             f"or .tgz of CIFAR-10 with train/<class>/ and test/<class>/") from None
+
 # %% ../nbs/00_data.ipynb #69644e16
 def load_cifar(source=None,         # folder or .tgz of train/<class>/ and test/<class>/; None downloads CIFAR-10
                cache:bool=True,     # keep (and reuse) a decoded uint8 copy beside the source
                verbose:bool=False,  # say what was read and how long it took
               )->CifarArrays:
     "CIFAR arrays from `source`, decoded once and cached"
-    if source is None:
-        from fastai.data.external import untar_data, URLs
-        source = untar_data(URLs.CIFAR)
+    if source is None: source = download_cifar()
     src = Path(source).expanduser()
     if not src.exists(): raise CifarDataError(f"no such file or folder: {src}")
     if not (src.is_dir() or src.is_file()): raise CifarDataError(f"not a file or folder: {src}")

@@ -16,7 +16,8 @@ from .data import CifarArrays, CifarDataError, load_cifar, open_rgb
 from .augment import cifar_augment
 
 # %% auto #0
-__all__ = ['cifar_mean', 'cifar_std', 'CifarTensors', 'CifarLoader', 'load_image_32', 'CifarDataLoaders', 'cifar_dls']
+__all__ = ['cifar_mean', 'cifar_std', 'CifarTensors', 'CifarLoader', 'load_image_32', 'CifarDataLoaders', 'subset_cifar',
+           'cifar_dls']
 
 # %% ../nbs/02_loaders.ipynb #8d13708e
 class CifarTensors:
@@ -102,26 +103,39 @@ class CifarDataLoaders(DataLoaders):
 cifar_mean, cifar_std = [0.4914, 0.4822, 0.4465], [0.2470, 0.2435, 0.2616]
 
 # %% ../nbs/02_loaders.ipynb #2293827a
-def _subset(a:CifarArrays, n:int, seed:int|None)->CifarArrays:
-    "Keep `n` training images drawn at random (reproducibly from `seed`)"
-    if n <= 0: raise CifarDataError(f"subset must be a positive number of images, got {n}")
-    if n >= len(a.y_train): return a
-    keep = np.sort(np.random.default_rng(seed).permutation(len(a.y_train))[:n])
-    return CifarArrays(a.x_train[keep], a.y_train[keep], a.x_test, a.y_test, a.vocab)
+def subset_cifar(a:CifarArrays,
+                 n_train:int|None=None,   # keep this many training images, drawn at random
+                 n_test:int|None=None,    # keep this many test images, the same number from each class
+                 seed:int|None=None,      # the same seed keeps the same images
+                )->CifarArrays:
+    "A reproducible part of `a`, for quick runs: a random subset of the training set, a class-balanced one of the test set"
+    for name, n in (('subset', n_train), ('test_subset', n_test)):
+        if n is not None and n <= 0: raise CifarDataError(f"{name} must be a positive number of images, got {n}")
+    rng = np.random.default_rng(seed)
+    xtr, ytr, xte, yte = a.x_train, a.y_train, a.x_test, a.y_test
+    if n_train is not None and n_train < len(ytr):
+        keep = np.sort(rng.permutation(len(ytr))[:n_train]); xtr, ytr = xtr[keep], ytr[keep]
+    if n_test is not None and n_test < len(yte):
+        cls = np.unique(yte)
+        per = [n_test // len(cls) + (i < n_test % len(cls)) for i in range(len(cls))]
+        keep = np.sort(np.concatenate([rng.permutation(np.nonzero(yte == c)[0])[:k] for c, k in zip(cls, per)]))
+        xte, yte = xte[keep], yte[keep]
+    return CifarArrays(xtr, ytr, xte, yte, a.vocab)
 
 # %% ../nbs/02_loaders.ipynb #50cd56c2
 def cifar_dls(source=None,                # folder or .tgz of CIFAR-10 (or `CifarArrays`); None downloads it
               bs:int=512,                 # batch size
               device=None,                # training device; None = the GPU if there is one
               subset:int|None=None,       # train on this many images, drawn at random
-              seed:int|None=None,         # fixes the subset (and nothing else: see `set_seed`)
+              test_subset:int|None=None,  # test on this many images, the same number from each class
+              seed:int|None=None,         # fixes the subsets (and nothing else: see `set_seed`)
               augment:bool=True,          # RandomCrop → FlipLR → Cutout on training batches
               verbose:bool=False,         # report loading time
              )->DataLoaders:
     "fastai `DataLoaders` for CIFAR with the data resident on `device` and augmentation done there"
     if bs <= 0: raise CifarDataError(f"batch size must be positive, got {bs}")
     a = source if isinstance(source, CifarArrays) else load_cifar(source, verbose=verbose)
-    if subset is not None: a = _subset(a, subset, seed)
+    a = subset_cifar(a, subset, test_subset, seed)
     if bs > len(a.y_train):
         raise CifarDataError(f"batch size {bs} is larger than the {len(a.y_train)} training images")
     device = torch.device(device) if device is not None else default_device()

@@ -4,7 +4,9 @@
 
 # %% ../nbs/06_results.ipynb #bd6751c9
 from __future__ import annotations
-import csv, json, sys, warnings
+import contextlib, copy, csv, json, sys, warnings
+warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # raised inside fastai's imports
+from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 import torch
@@ -16,11 +18,12 @@ import fastai.vision.learner   # registers fastai's `plot_top_losses` for (Tenso
 from fastai.callback.hook import Hook
 from .data import CifarDataError, exit_error
 from .loaders import cifar_mean, cifar_std
+from .speed import _autocast
 
 # %% auto #0
-__all__ = ['plot_history', 'plot_schedule', 'test_preds', 'confusion', 'misclassified_gallery', 'gradcam', 'gradcam_gallery',
-           'write_report', 'compare_runs', 'compare_cifar_runs_cli', 'export_run', 'load_run', 'predict_images',
-           'predict_cifar_cli', 'report_run']
+__all__ = ['plot_history', 'plot_schedule', 'TestSetPreds', 'predict_test_set', 'cifar_interpretation', 'history_kept',
+           'confusion', 'misclassified_gallery', 'gradcam', 'gradcam_gallery', 'write_report', 'compare_runs',
+           'compare_cifar_runs_cli', 'export_run', 'load_run', 'predict_images', 'predict_cifar_cli', 'report_run']
 
 # %% ../nbs/06_results.ipynb #9d12f778
 def _read_csv(fn:Path)->dict:
@@ -67,19 +70,55 @@ def plot_schedule(run_dir:Path, fname:str='schedule.png'):
     return fig
 
 # %% ../nbs/06_results.ipynb #a1bd783e
-def test_preds(interp:ClassificationInterpretation)->tuple:
-    "(probabilities, targets, predicted classes) over the interpretation's test set, computed once and kept"
-    if not hasattr(interp, '_preds'):
-        probs, targs, decoded = interp.learn.get_preds(dl=interp.dl, with_decoded=True)
-        interp._preds = probs, targs, decoded
-    return interp._preds
+@dataclass
+class TestSetPreds:
+    "One pass over the test set: softmax probabilities for each image and for its mirror image, targets, per-image loss"
+    probs:torch.Tensor; probs_flip:torch.Tensor; targs:torch.Tensor; losses:torch.Tensor
+    @property
+    def decoded(self)->torch.Tensor: return self.probs.argmax(1)
+    @property
+    def accuracy(self)->float: return float((self.decoded == self.targs).float().mean())
+    @property
+    def accuracy_flip_tta(self)->float: return float(((self.probs + self.probs_flip).argmax(1) == self.targs).float().mean())
+    @property
+    def loss(self)->float: return float(self.losses.mean())
+
+def predict_test_set(learn:Learner)->TestSetPreds:
+    "Predict every test image and its mirror image in one pass (eval mode, the Learner's autocast), read at the end"
+    model, outs = learn.model, []
+    was_training = model.training; model.eval()
+    try:
+        with torch.no_grad(), learn.loss_not_reduced():
+            for xb, yb in learn.dls.valid:
+                xb, yb = xb.as_subclass(torch.Tensor), yb.as_subclass(torch.Tensor)
+                with _autocast(learn): lo, lf = model(xb).float(), model(xb.flip(-1)).float()
+                outs.append((lo.softmax(1), lf.softmax(1), yb, learn.loss_func(lo, yb).float()))
+    finally: model.train(was_training)
+    return TestSetPreds(*(torch.cat(o).cpu() for o in zip(*outs)))
+
+# %% ../nbs/06_results.ipynb #ba83e969
+def cifar_interpretation(learn:Learner, preds:TestSetPreds|None=None)->ClassificationInterpretation:
+    "fastai's `ClassificationInterpretation` of the test set, built from `preds` (one `predict_test_set` pass), kept as `.preds`"
+    preds = preds if preds is not None else predict_test_set(learn)
+    interp = ClassificationInterpretation(learn, learn.dls.valid, preds.losses)
+    interp.preds = preds
+    return interp
+
+@contextlib.contextmanager
+def history_kept(learn:Learner):
+    "Put the Recorder's record of the last fit back after the block (fastai's `get_preds` and `validate` start a new one)"
+    rec, keys = learn.recorder, ('lrs', 'iters', 'losses', 'values', 'metric_names', 'hps')
+    saved = {k: copy.copy(getattr(rec, k)) for k in keys if hasattr(rec, k)}
+    try: yield
+    finally:
+        for k, v in saved.items(): setattr(rec, k, v)
 
 # %% ../nbs/06_results.ipynb #cd2603c6
 def confusion(interp:ClassificationInterpretation, run_dir:Path)->np.ndarray:
     "Save the confusion matrix as `confusion_matrix.png` and `.csv`; return it (rows: true class)"
-    _, targs, decoded = test_preds(interp)
+    p = interp.preds if hasattr(interp, 'preds') else cifar_interpretation(interp.learn).preds
     vocab = list(interp.vocab); n = len(vocab)
-    cm = np.bincount(np.asarray(targs) * n + np.asarray(decoded), minlength=n * n).reshape(n, n)
+    cm = np.bincount(p.targs.numpy() * n + p.decoded.numpy(), minlength=n * n).reshape(n, n)
     with open(Path(run_dir)/'confusion_matrix.csv', 'w') as f:
         f.write(','.join(['true\\predicted', *vocab]) + '\n')
         for v, row in zip(vocab, cm): f.write(','.join([v, *map(str, row)]) + '\n')
@@ -95,14 +134,15 @@ def confusion(interp:ClassificationInterpretation, run_dir:Path)->np.ndarray:
 # %% ../nbs/06_results.ipynb #81251043
 def misclassified_gallery(interp:ClassificationInterpretation, run_dir:Path, k:int=16)->list:
     "Save the `k` highest-loss misclassified test images as `misclassified.png`; return their test-set indices"
-    _, targs, decoded = test_preds(interp)
+    p = interp.preds if hasattr(interp, 'preds') else cifar_interpretation(interp.learn).preds
+    targs, decoded = p.targs, p.decoded
     losses, idx = interp.top_losses(None)
     wrong = [i for i, j in enumerate(idx.tolist()) if decoded[j] != targs[j]][:k]
     if not wrong:
         fig = plt.figure(figsize=(4, 1)); fig.text(0.5, 0.5, 'no misclassified test images', ha='center')
     else:
         rows = int(np.ceil(len(wrong) / 4))
-        interp.plot_top_losses(wrong, nrows=rows, ncols=4, figsize=(11, 3 * rows))
+        with history_kept(interp.learn): interp.plot_top_losses(wrong, nrows=rows, ncols=4, figsize=(11, 3 * rows))
         fig = plt.gcf()
         for ax in fig.axes: ax.title.set_fontsize(9)
     fig.savefig(Path(run_dir)/'misclassified.png', dpi=110, bbox_inches='tight')
@@ -162,6 +202,13 @@ def _md_table(header:list, rows:list)->str:
     return '\n'.join(['| ' + ' | '.join(map(str, header)) + ' |', '|' + '---|' * len(header)] +
                      ['| ' + ' | '.join(map(str, r)) + ' |' for r in rows])
 
+# %% ../nbs/06_results.ipynb #ed4e31e6
+def _tested_on(r:dict)->str:
+    "How many test images a run was tested on, and why not all of them if it was not"
+    n, total = r['n_test'], r.get('n_test_total', r['n_test'])
+    if n >= total: return f"{n:,}"
+    return f"{n:,} of the {total:,} test images (a quick run: with `subset`, the same share of the test set; `test_subset` sets it)"
+
 # %% ../nbs/06_results.ipynb #0dc1547d
 def write_report(run_dir:Path)->Path:
     "Write `report.md` in `run_dir` from the files of the run"
@@ -171,7 +218,7 @@ def write_report(run_dir:Path)->Path:
     tta = f"; {100*r['accuracy_flip_tta']:.2f}% with test-time flip averaging" if r.get('accuracy_flip_tta') is not None else ''
     lines = [f"# CIFAR-10 run `{d.name}`", '',
              f"**Test accuracy {100*r['accuracy']:.2f}%** (loss {r['loss']:.4f}{tta}) after {r['epochs']} epochs "
-             f"on {r['n_train']:,} training images, tested on {r['n_test']:,}; {r['device']}.", '']
+             f"on {r['n_train']:,} training images, tested on {_tested_on(r)}; {r['device']}.", '']
     settings = [('data', r['data']), ('epochs', r['epochs']), ('batch size', r['bs']), ('weight decay', r['wd']),
                 ('seed', r['seed']), ('subset', r['subset']), ('peak epoch', r['peak_epoch']),
                 ('LRMIN', f"{r['lr_min']:.3g}"), ('LRMAX', f"{r['lr_max']:.3g}"), ('bounds', r['lr_source'])]
@@ -246,7 +293,7 @@ def predict_images(learn:Learner, images:list, k:int=3)->list:
     dl = learn.dls.test_dl(images)
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', UserWarning)   # fastai's note on loading; resizing was already reported
-        probs, _ = learn.get_preds(dl=dl, reorder=False)
+        with history_kept(learn): probs, _ = learn.get_preds(dl=dl, reorder=False)
     vocab = list(learn.dls.vocab)
     top = probs.topk(min(k, probs.shape[1]), dim=1)
     return [[(vocab[int(i)], float(p)) for p, i in zip(ps, ix)] for ps, ix in zip(top.values, top.indices)]
@@ -277,15 +324,18 @@ def predict_cifar_cli():
     for f, top in zip(a.images, res): print(f"{f}: " + ", ".join(f"{c} {p:.3f}" for c, p in top))
 
 # %% ../nbs/06_results.ipynb #1b37db5c
-def report_run(learn:Learner, run_dir:Path, show:bool=False)->Path:
-    "All of the above for a finished run: plots, interpretation, Grad-CAM, export, report.md"
+def report_run(learn:Learner, run_dir:Path,
+               preds:TestSetPreds|None=None,   # the test-set pass, if already made (`train_cifar` makes it for its results)
+               show:bool=False)->Path:
+    "All of the above for a finished run: plots, interpretation, Grad-CAM, export, report.md; the Learner's history kept"
     backend = matplotlib.get_backend()
     if not show: plt.switch_backend('Agg')
     try:
-        plot_history(run_dir); plot_schedule(run_dir)
-        interp = ClassificationInterpretation.from_learner(learn)
-        confusion(interp, run_dir); misclassified_gallery(interp, run_dir); gradcam_gallery(learn, run_dir)
-        export_run(learn, run_dir)
-        return write_report(run_dir)
+        with history_kept(learn):
+            plot_history(run_dir); plot_schedule(run_dir)
+            interp = cifar_interpretation(learn, preds)
+            confusion(interp, run_dir); misclassified_gallery(interp, run_dir); gradcam_gallery(learn, run_dir)
+            export_run(learn, run_dir)
+            return write_report(run_dir)
     finally:
         if not show: plt.close('all'); plt.switch_backend(backend)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_speed.ipynb #6001553a
 from __future__ import annotations
-import contextlib, os, sys, time, warnings
+import contextlib, math, os, sys, time, warnings
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # raised inside fastai's imports
 from collections import Counter
 import torch
@@ -12,13 +12,15 @@ from torch import nn
 from fastai.learner import Learner, Recorder, AvgSmoothLoss, AvgLoss, AvgMetric
 from fastai.callback.core import Callback
 from fastai.callback.progress import ProgressCallback
+from fastai.imports import noop      # fastai's own `noop` (not fastcore's): what `no_logging` puts in place
+import fastprogress.fastprogress
 from fastai.callback.fp16 import AMPMode
 from fastai.torch_core import find_bs
 
 # %% auto #0
-__all__ = ['host_reads', 'DeviceSmoothLoss', 'DeviceAvgLoss', 'DeviceAvgMetric', 'QuietProgressCallback', 'as_floats',
-           'LossesToFloats', 'read_once_per_epoch', 'compile_model', 'uncompile_model', 'is_compiled', 'warm_up_model',
-           'warm_up']
+__all__ = ['host_reads', 'DeviceSmoothLoss', 'DeviceAvgLoss', 'DeviceAvgMetric', 'bars_visible', 'QuietProgressCallback',
+           'as_floats', 'LossesToFloats', 'read_once_per_epoch', 'compile_model', 'uncompile_model', 'is_compiled',
+           'warm_up_model', 'warm_up']
 
 # %% ../nbs/08_speed.ipynb #e2873eb4
 _READS = ('item', 'cpu', 'tolist', 'numpy', '__float__', '__int__', '__bool__', '__format__')
@@ -65,12 +67,36 @@ class DeviceAvgMetric(AvgMetric):
         self.count += bs
 
 # %% ../nbs/08_speed.ipynb #36c17aad
+def bars_visible()->bool:
+    "Whether progress bars have somewhere to be drawn: a notebook, or a terminal on stdout"
+    return bool(fastprogress.fastprogress.IN_NOTEBOOK) or bool(getattr(sys.stdout, 'isatty', lambda: False)())
+
 class QuietProgressCallback(ProgressCallback):
-    "fastai's progress bar, reading the smoothed loss for its comment at most every `every` seconds"
-    def __init__(self, every:float=1.): self.every, self._shown = every, 0.
+    "fastai's progress bar, reading the smoothed loss for its comment at most every `every` seconds; only the per-epoch table where bars cannot be drawn"
+    def __init__(self, every:float=1.,       # seconds between two reads of the loss for the bar's comment
+                 bars:bool|None=None):       # draw bars; None: where `bars_visible()`
+        self.every, self.bars = every, bars
     @property
     def name(self): return 'progress'
+    def before_fit(self):
+        self._shown, self._bars = -math.inf, bars_visible() if self.bars is None else self.bars   # the first batch shows the loss
+        if self._bars: return super().before_fit()
+        self.old_logger = self.learn.logger
+        if self.learn.logger != noop: self.learn.logger = self._print_row; self._print_row(self.recorder.metric_names)
+    def _print_row(self, row):
+        "One line of the per-epoch table, in the columns of fastprogress's console table"
+        row = [f'{v:.6f}' if isinstance(v, float) else str(v) for v in row]
+        if not hasattr(self, '_widths'): self._widths = [max(8, len(v)) for v in row]
+        print('  '.join(v.ljust(w) for v, w in zip(row, self._widths)).rstrip(), flush=True)
+    def after_fit(self):
+        self.__dict__.pop('_widths', None); super().after_fit()
+    def before_epoch(self):    self._bars and super().before_epoch()
+    def before_train(self):    self._bars and super().before_train()
+    def before_validate(self): self._bars and super().before_validate()
+    def after_train(self):     self._bars and super().after_train()
+    def after_validate(self):  self._bars and super().after_validate()
     def after_batch(self):
+        if not self._bars: return
         self.pbar.update(self.iter + 1)
         if hasattr(self, 'smooth_loss') and time.perf_counter() - self._shown >= self.every:
             self.pbar.comment = f'{self.smooth_loss.item():.4f}'; self._shown = time.perf_counter()

@@ -23,7 +23,7 @@ import fastai.callback.schedule
 from fasttransform import Pipeline
 from fastai.torch_core import TensorImage
 from resnet_cifar.data import load_cifar
-from resnet_cifar.loaders import cifar_dls, cifar_mean, cifar_std, _subset
+from resnet_cifar.loaders import cifar_dls, cifar_mean, cifar_std, subset_cifar
 from resnet_cifar.augment import cifar_augment
 from resnet_cifar.speed import read_once_per_epoch
 
@@ -32,7 +32,7 @@ p.add_argument('data'); p.add_argument('--bs', type=int, default=16); p.add_argu
 a_ = p.parse_args()
 torch.set_num_threads(1)
 bs, n = a_.bs, a_.batches
-a = _subset(load_cifar(a_.data), bs * n, 0)
+a = subset_cifar(load_cifar(a_.data), bs * n, seed=0)
 tiny = lambda: nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(3, 10))
 dls = cifar_dls(a, bs=bs, device='cpu')
 
