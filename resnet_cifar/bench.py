@@ -150,9 +150,9 @@ def bench(data=None,                 # folder/.tgz of CIFAR-10 (None: fastai's d
         raise SettingError(f"{out} already holds a benchmark (bench.json/bench.md): choose another --out, or pass --overwrite")
     t = time.perf_counter()
     if smoke:
-        a = load_cifar(make_synthetic_cifar(Path(tempfile.mkdtemp())/'syn', n_train=32, n_test=16, n_classes=4), cache=False)
+        a = load_cifar(make_synthetic_cifar(Path(tempfile.mkdtemp())/'syn', n_train=16, n_test=8, n_classes=4), cache=False)
         epochs, bs, lr_find_iters, workers = 2, 16, 20, 0
-        src = 'synthetic (4 classes, 128 train / 64 test images)'
+        src = 'synthetic (4 classes, 64 train / 32 test images)'
     else:
         a, lr_find_iters = load_cifar(data), 100
         src = f"{data or 'CIFAR-10 (download)'}: {len(a.y_train):,} train / {len(a.y_test):,} test images"
@@ -215,4 +215,4 @@ def main(data:str=None,          # folder or .tgz of CIFAR-10; default: fastai's
     "Benchmark the library's training path against a plain PyTorch loop (and optionally a course-style one)"
     try: bench(data, epochs=epochs, bs=bs, lr_min=lr_min, lr_max=lr_max, device=device, course=course, workers=workers,
                subset=subset, compile=compile, smoke=smoke, out=out, overwrite=overwrite)
-    except (CifarDataError, SettingError) as e: exit_error('resnet_cifar.bench', e)
+    except (CifarDataError, SettingError) as e: exit_error('bench_cifar', e)
