@@ -188,14 +188,26 @@ def _fingerprint(src:Path)->str:
     dirs = sorted(p for s in SPLITS if (root/s).is_dir() for p in [root/s, *(root/s).iterdir()] if p.is_dir())
     return "dir:" + ";".join(f"{p.relative_to(root)}:{p.stat().st_mtime_ns}" for p in dirs)
 
-def cache_path(src:Path)->Path:
-    "Where the array cache of `src` lives: beside it if that folder is writable, else in ~/.cache/resnet_cifar"
+def cache_path(src:Path,                 # the data folder or archive
+               cache_dir:Path|None=None,  # default: $RESNET_CIFAR_CACHE, else ~/.cache/resnet_cifar
+              )->Path:
+    "Where the array cache of `src` lives (the folder is not created here)"
     src = Path(src).resolve()
-    beside = src.parent/f"{src.name}.uint8.npz"
-    if os.access(src.parent, os.W_OK): return beside
-    d = Path(os.environ.get('RESNET_CIFAR_CACHE', Path.home()/'.cache'/'resnet_cifar'))
-    d.mkdir(parents=True, exist_ok=True)
+    d = Path(cache_dir or os.environ.get('RESNET_CIFAR_CACHE') or Path.home()/'.cache'/'resnet_cifar').expanduser()
     return d/f"{src.name}-{hashlib.sha1(str(src).encode()).hexdigest()[:10]}.uint8.npz"
+
+# %% ../nbs/00_data.ipynb #d6c873ef
+def _write_cache(a:CifarArrays, cfn:Path, fingerprint:str):
+    "Save `a` as the cache `cfn` and say where, once; where that cannot be written, say so and go on without"
+    try:
+        cfn.parent.mkdir(parents=True, exist_ok=True)
+        a.save(cfn); cfn.with_suffix('.src').write_text(fingerprint)
+    except OSError as e:
+        for f in cfn.parent.glob(f"{cfn.name}.tmp*"): f.unlink(missing_ok=True)
+        print(f"note: no cache: cannot write {cfn.parent} ({e.strerror or e}); the images will be decoded again next time "
+              f"(--cache-dir or RESNET_CIFAR_CACHE chooses another folder)", file=sys.stderr); return
+    print(f"note: decoded {len(a.y_train) + len(a.y_test):,} images once into {cfn} ({cfn.stat().st_size / 1e6:.1f} MB); "
+          f"later runs read it", file=sys.stderr)
 
 # %% ../nbs/00_data.ipynb #fc46de89
 @contextlib.contextmanager
@@ -228,7 +240,8 @@ def download_cifar(timeout:float=10.)->Path:
 
 # %% ../nbs/00_data.ipynb #69644e16
 def load_cifar(source=None,         # folder or .tgz of train/<class>/ and test/<class>/; None downloads CIFAR-10
-               cache:bool=True,     # keep (and reuse) a decoded uint8 copy beside the source
+               cache:bool=True,     # keep (and reuse) a decoded uint8 copy in the cache folder
+               cache_dir:Path|None=None,  # the cache folder; default $RESNET_CIFAR_CACHE, else ~/.cache/resnet_cifar
                verbose:bool=False,  # say what was read and how long it took
               )->CifarArrays:
     "CIFAR arrays from `source`, decoded once and cached"
@@ -237,11 +250,11 @@ def load_cifar(source=None,         # folder or .tgz of train/<class>/ and test/
     if not src.exists(): raise CifarDataError(f"no such file or folder: {src}")
     if not (src.is_dir() or src.is_file()): raise CifarDataError(f"not a file or folder: {src}")
     t0, fp = time.perf_counter(), _fingerprint(src)
-    cfn = cache_path(src) if cache else None
+    cfn = cache_path(src, cache_dir) if cache else None
     if cfn is not None and cfn.exists() and cfn.with_suffix('.src').exists() and cfn.with_suffix('.src').read_text()==fp:
         res, how = CifarArrays.load(cfn), f"cache {cfn.name}"
     else:
         res, how = (read_folder(src) if src.is_dir() else read_tgz(src)), f"decoded {src.name}"
-        if cfn is not None: res.save(cfn); cfn.with_suffix('.src').write_text(fp)
+        if cfn is not None: _write_cache(res, cfn, fp)
     if verbose: print(f"{res!r}: {how} in {time.perf_counter()-t0:.1f}s")
     return res

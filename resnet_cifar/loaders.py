@@ -35,7 +35,8 @@ class CifarTensors:
         x = TensorImage(self.x[idxs])
         return (x,) if self.y is None else (x, TensorCategory(self.y[idxs]))
     def decode(self, o, full=True): return (o[0], *(Category(self.vocab[int(v)]) for v in o[1:]))
-    def new_empty(self): return CifarTensors(self.x[:0], None if self.y is None else self.y[:0], self.vocab, self.split_idx, self.x.device)
+    def new_empty(self):   # what fastai's `export` keeps: no images (a view `x[:0]` would still pickle the whole array)
+        return CifarTensors(self.x[:0].clone(), None if self.y is None else self.y[:0].clone(), self.vocab, self.split_idx, self.x.device)
     def to(self, device):
         self.x = self.x.to(device)
         if self.y is not None: self.y = self.y.to(device)
@@ -72,6 +73,7 @@ def load_image_32(src,                       # a path, a PIL image or a (H,W,3) 
     "An image as a (3,32,32) uint8 array, resized (with a warning) if it is not 32×32"
     name = name or (str(src) if isinstance(src, (str, Path)) else type(src).__name__)
     if isinstance(src, (str, Path)):
+        if Path(src).is_dir(): raise CifarDataError(f"a folder, not an image file: {src}")
         if not Path(src).is_file(): raise CifarDataError(f"no such image file: {src}")
         im = open_rgb(src, str(src))
     elif isinstance(src, Image.Image): im = src.convert('RGB')

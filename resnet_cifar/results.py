@@ -17,7 +17,7 @@ from fastai.interpret import ClassificationInterpretation
 import fastai.vision.learner   # registers fastai's `plot_top_losses` for (TensorImage, TensorCategory)
 from fastai.callback.hook import Hook
 from .data import CifarDataError, exit_error
-from .loaders import cifar_mean, cifar_std
+from .loaders import cifar_mean, cifar_std, load_image_32
 from .speed import _autocast
 
 # %% auto #0
@@ -50,11 +50,19 @@ def plot_history(run_dir:Path, fname:str='history.png'):
     a1.set_xlabel('epoch'); a1.set_ylabel('loss'); a1.legend()
     a2.plot(ep, [100 * a for a in h['accuracy']], 'o-', c='tab:green')
     a2.set_xlabel('epoch'); a2.set_ylabel('test accuracy (%)')
+    for a in (a1, a2): a.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))   # whole epochs
     best = int(np.argmax(h['accuracy'])); a2.set_title(f"last {100*h['accuracy'][-1]:.2f}%, best {100*h['accuracy'][best]:.2f}% (epoch {ep[best]})")
     fig.tight_layout(); fig.savefig(Path(run_dir)/fname, dpi=110)
     return fig
 
 # %% ../nbs/06_results.ipynb #33908809
+def _peak_words(r:dict)->str:
+    "Where a run's LR peaked, in words: the end of an epoch, or a batch of the run"
+    n, p = r.get('batches_per_epoch'), r.get('peak_batch', -1)
+    if p is None: return "too short for a peak: LRMIN throughout"
+    if p == -1 or not n: return f"peak at epoch {r['peak_epoch']:.3g}"     # a run folder from before peak_batch was recorded
+    return f"peak at the end of epoch {(p + 1) // n}" if (p + 1) % n == 0 else f"peak at batch {p + 1} of {r['epochs'] * n}"
+
 def plot_schedule(run_dir:Path, fname:str='schedule.png'):
     "The LR and Adam's beta1 of every batch, from `schedule.csv`, saved as `fname`"
     s = _read_csv(Path(run_dir)/'schedule.csv')
@@ -65,7 +73,7 @@ def plot_schedule(run_dir:Path, fname:str='schedule.png'):
         ax.plot(s['batch'], s[k]); ax.set_xlabel('batch'); ax.set_ylabel({'lr': 'learning rate', 'mom': 'Adam beta1'}[k])
     a = axs[0][0]
     a.axhline(r['lr_min'], ls=':', c='tab:green', label=f"LRMIN {r['lr_min']:.2g}"); a.axhline(r['lr_max'], ls=':', c='tab:red', label=f"LRMAX {r['lr_max']:.2g}")
-    a.legend(fontsize=8); a.set_title(f"one cycle, peak at the end of epoch {r['peak_epoch']:g}, no annihilation")
+    a.legend(fontsize=8); a.set_title(f"one cycle, {_peak_words(r)}, no annihilation", fontsize=10)
     fig.tight_layout(); fig.savefig(Path(run_dir)/fname, dpi=110)
     return fig
 
@@ -247,16 +255,26 @@ def write_report(run_dir:Path)->Path:
     return d/'report.md'
 
 # %% ../nbs/06_results.ipynb #bdbacd3a
-def compare_runs(*run_dirs)->str:
-    "A Markdown table of several runs side by side"
-    rows = []
-    for d in map(Path, run_dirs):
-        f = d/'results.json'
-        if not f.exists(): raise CifarDataError(f"not a run folder (no results.json): {d}")
+def _run_row(d:Path)->tuple:
+    "(row, None) for a finished run folder; (None, what the folder is) for anything else"
+    f = d/'results.json'
+    if not d.is_dir(): return None, 'not a folder'
+    if not f.exists(): return None, 'unfinished run (no results.json yet)' if (d/'model_summary.txt').exists() else 'not a run folder (no results.json)'
+    try:
         r = json.loads(f.read_text())
-        rows.append((d.name, f"{100*r['accuracy']:.2f}%", f"{r['loss']:.4f}", r['epochs'], r['bs'], r['n_train'],
-                     f"{r['lr_min']:.3g}", f"{r['lr_max']:.3g}", r['lr_source'], r['seed'],
-                     f"{r['seconds']['fit']:.1f}", f"{r['train_img_per_s']:,.0f}", r['device']))
+        return (d.name, f"{100*r['accuracy']:.2f}%", f"{r['loss']:.4f}", r['epochs'], r['bs'], r['n_train'],
+                f"{r['lr_min']:.3g}", f"{r['lr_max']:.3g}", r['lr_source'], r['seed'],
+                f"{r['seconds']['fit']:.1f}", f"{r['train_img_per_s']:,.0f}", r['device']), None
+    except (ValueError, KeyError, TypeError) as e: return None, f"unreadable results.json ({type(e).__name__})"
+
+def compare_runs(*run_dirs)->str:
+    "A Markdown table of several runs side by side; a folder that is not a finished run is a row saying what it is"
+    rows, bad = [], []
+    for d in map(Path, run_dirs):
+        row, what = _run_row(d)
+        if what: bad.append(f"{what}: {d}")
+        rows.append(row or (d.name, what, *[''] * 11))
+    if len(bad) == len(rows): raise CifarDataError(bad[0] if len(bad) == 1 else f"no finished run among {len(bad)} folders; {bad[0]}")
     return _md_table(['run', 'accuracy', 'loss', 'epochs', 'bs', 'train images', 'LRMIN', 'LRMAX', 'bounds', 'seed',
                       'fit s', 'img/s', 'device'], rows)
 
@@ -291,7 +309,7 @@ def load_run(path:Path)->Learner:
 def predict_images(learn:Learner, images:list, k:int=3)->list:
     "Top-`k` (class, probability) for each of `images` (paths, PIL images or arrays)"
     dl = learn.dls.test_dl(images)
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), learn.removed_cbs(getattr(learn, 'progress', [])):   # no bar: stdout is for the predictions
         warnings.simplefilter('ignore', UserWarning)   # fastai's note on loading; resizing was already reported
         with history_kept(learn): probs, _ = learn.get_preds(dl=dl, reorder=False)
     vocab = list(learn.dls.vocab)
@@ -300,28 +318,38 @@ def predict_images(learn:Learner, images:list, k:int=3)->list:
 
 # %% ../nbs/06_results.ipynb #c1d912bc
 def predict_cifar_cli():
-    "Entry point of `predict_cifar [--model RUN_DIR|export.pkl] IMAGE...`: top-3 classes per image"
+    "Entry point of `predict_cifar [--model RUN_DIR|export.pkl] [--k K] IMAGE...`: the top classes of each image"
     import argparse
-    p = argparse.ArgumentParser(prog='predict_cifar', description='Top-3 CIFAR-10 classes of each image, with probabilities')
+    p = argparse.ArgumentParser(prog='predict_cifar', description='Top-k CIFAR-10 classes of each image, with probabilities')
     p.add_argument('images', nargs='+', help='PNG/JPEG files (any size: resized to 32×32)')
-    p.add_argument('--model', default=None, help='run folder or export.pkl (default: the newest run under runs/)')
-    p.add_argument('--k', type=int, default=3, help='classes to show per image')
+    p.add_argument('--model', default=None, help='run folder or export.pkl (default: the newest run under runs/, named on stderr)')
+    p.add_argument('--k', type=int, default=3, help='classes to show per image (1 to the number of classes)')
     p.error = lambda msg: exit_error('predict_cifar', msg)
     a = p.parse_args()
     try:
         model = a.model
         if model is None:
             runs = sorted(Path('runs').glob('*/export.pkl'), key=lambda f: f.stat().st_mtime)
-            if not runs: raise CifarDataError("no --model given and no runs/*/export.pkl here")
-            model = runs[-1]
+            if not runs: raise CifarDataError("no --model given and no runs/*/export.pkl here: pass --model RUN_DIR")
+            model = runs[-1].parent
+            print(f"note: no --model given: using the newest run, {model} (--model chooses)", file=sys.stderr)
         learn = load_run(model)
-        with warnings.catch_warnings(record=True) as w:
-            warnings.simplefilter('always')
-            res = predict_images(learn, a.images, a.k)
-        for o in w:
-            if 'resized' in str(o.message): print(f"note: {o.message}", file=sys.stderr)
+        if not 1 <= a.k <= len(learn.dls.vocab): raise CifarDataError(f"--k must be between 1 and {len(learn.dls.vocab)}, got {a.k}")
     except CifarDataError as e: exit_error('predict_cifar', e)
-    for f, top in zip(a.images, res): print(f"{f}: " + ", ".join(f"{c} {p:.3f}" for c, p in top))
+    good, errors = [], {}
+    for f in a.images:                      # every image gets its line: a bad one does not stop the others
+        try:
+            with warnings.catch_warnings(record=True) as w:
+                warnings.simplefilter('always'); load_image_32(f)
+            good.append(f)
+            for o in w:
+                if 'resized' in str(o.message): print(f"note: {o.message}", file=sys.stderr)
+        except CifarDataError as e: errors[f] = e
+    res = dict(zip(good, predict_images(learn, good, a.k))) if good else {}
+    for f in a.images:
+        if f in res: print(f"{f}: " + ", ".join(f"{c} {p:.3f}" for c, p in res[f]), flush=True)
+        else: print(f"predict_cifar: error: {errors[f]}", file=sys.stderr, flush=True)
+    sys.exit(1 if errors else 0)
 
 # %% ../nbs/06_results.ipynb #1b37db5c
 def report_run(learn:Learner, run_dir:Path,

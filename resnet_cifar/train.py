@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_train.ipynb #c7048eea
 from __future__ import annotations
-import contextlib, json, platform, sys, tempfile, time, warnings
+import contextlib, json, math, platform, shutil, sys, tempfile, time, warnings
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # raised inside fastai's imports
 from dataclasses import dataclass, field
 from functools import partial
@@ -31,8 +31,8 @@ from .results import report_run, predict_test_set
 from .speed import read_once_per_epoch, compile_model, uncompile_model, warm_up, as_floats
 
 # %% auto #0
-__all__ = ['cifar_learner', 'tiny_learner', 'CyclePositions', 'peak_batch', 'fit_cycle', 'flip_tta_accuracy', 'CifarRun',
-           'train_cifar', 'learner_from_run', 'train_cifar_cli', 'main']
+__all__ = ['RUN_FILES', 'cifar_learner', 'tiny_learner', 'CyclePositions', 'peak_batch', 'fit_cycle', 'flip_tta_accuracy',
+           'CifarRun', 'train_cifar', 'learner_from_run', 'train_cifar_cli', 'main']
 
 # %% ../nbs/05_train.ipynb #81d5ba2e
 def _param_groups(model:nn.Module, wd:float, wd_bn_bias:bool)->list:
@@ -126,15 +126,44 @@ def fit_cycle(learn:Learner,        # a Learner, e.g. `cifar_learner(dls)`
 def _check_settings(**kw):
     for k, v in kw.items():
         if v is not None and not v > 0: raise SettingError(f"{k} must be positive, got {v}")
+        if v is not None and not math.isfinite(v): raise SettingError(f"{k} must be a finite number, got {v}")
+
+def _check_device(device)->torch.device|None:
+    "`device` as a torch device, or one line saying why it cannot be used here"
+    if device is None: return None
+    try: dev = torch.device(device)
+    except (RuntimeError, ValueError, TypeError): raise SettingError(f"unknown device {device!r}: use cpu, cuda or cuda:N") from None
+    if dev.type == 'cuda' and not torch.cuda.is_available():
+        raise SettingError(f"device {device!r} asked for, but this machine has no CUDA GPU that torch {torch.__version__} can use: use cpu")
+    if dev.type == 'cuda' and (dev.index or 0) >= torch.cuda.device_count():
+        raise SettingError(f"device {device!r} asked for, but this machine has {torch.cuda.device_count()} GPU(s)")
+    if dev.type not in ('cpu', 'cuda'): raise SettingError(f"device {device!r} is not supported: use cpu, cuda or cuda:N")
+    return dev
 
 # %% ../nbs/05_train.ipynb #a32f98f7
+RUN_FILES = {'history.csv', 'schedule.csv', 'lr_find.png', 'lr_find.csv', 'results.json', 'model.pth', 'model_summary.txt',
+             'report.md', 'history.png', 'schedule.png', 'confusion_matrix.png', 'confusion_matrix.csv', 'misclassified.png',
+             'gradcam.png', 'export.pkl', 'tensorboard'}
+
+def _not_run_files(out:Path)->list:
+    "What `out` holds that a run does not write (fastai's `lr_find` leaves a `tmp…` folder when interrupted)"
+    return sorted(p.name for p in out.iterdir() if p.name not in RUN_FILES and not p.name.startswith('tmp'))
+
 def _run_dir(out, overwrite:bool)->Path:
-    "The run folder: `out`, or runs/cifar10-<time>; a non-empty existing folder only with `overwrite` (not created here)"
+    "The run folder: `out`, or runs/cifar10-<time>; a non-empty existing folder only with `overwrite`, and only if it holds a run (not created here)"
     out = Path(out) if out is not None else Path('runs')/time.strftime('cifar10-%Y%m%d-%H%M%S')
     if out.exists() and not out.is_dir(): raise SettingError(f"run folder is a file: {out}")
     if out.exists() and any(out.iterdir()) and not overwrite:
         raise SettingError(f"run folder exists and is not empty: {out} (choose another --out, or pass --overwrite)")
+    if out.exists() and overwrite and (others := _not_run_files(out)):
+        raise SettingError(f"--overwrite replaces a run, but {out} holds other files too ({', '.join(others[:3])}): choose another --out")
     return out
+
+def _clear_run(out:Path):
+    "Remove an earlier run's files from `out` (with `overwrite`), so nothing of it is read as the new run's"
+    if not out.exists(): return
+    for p in out.iterdir():
+        if p.name in RUN_FILES or p.name.startswith('tmp'): shutil.rmtree(p) if p.is_dir() else p.unlink()
 
 # %% ../nbs/05_train.ipynb #c268c8c5
 def _device_name(dev)->str:
@@ -189,6 +218,7 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
                 compile:bool=False,         # torch.compile the network (`compile_model`); the first compile takes a while
                 show:bool=True,             # progress bar and per-epoch table
                 report:bool=True,           # plots, interpretation, export and report.md (`report_run`)
+                cache_dir=None,             # where the decoded data is cached; None = $RESNET_CIFAR_CACHE, else ~/.cache/resnet_cifar
                )->CifarRun:
     "Train `CustomResNet` on CIFAR-10 with Adam and One Cycle between LR bounds found by a range test"
     _check_settings(epochs=epochs, bs=bs, lr_min=lr_min, lr_max=lr_max, subset=subset, test_subset=test_subset, lr_find_iters=lr_find_iters)
@@ -198,12 +228,15 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
     if not 0 < peak_epoch < epochs: raise SettingError(f"peak_epoch must be inside the run's {epochs} epochs, got {peak_epoch}")
     if lr_min is not None and lr_max is not None and lr_min >= lr_max:
         raise SettingError(f"lr_min must be below lr_max, got lr_min={lr_min:g}, lr_max={lr_max:g}")
+    if bs is not None and bs < 2: raise SettingError(f"batch size must be at least 2 (BatchNorm needs more than one value per channel), got {bs}")
+    if seed is not None and not 0 <= seed < 2**32: raise SettingError(f"seed must be between 0 and {2**32 - 1}, got {seed}")
+    device = _check_device(device)
     out = _run_dir(out, overwrite)
     if seed is not None: set_seed(seed, reproducible=True)
     say = (lambda msg: print(msg, file=sys.stderr, flush=True)) if show else (lambda msg: None)
     secs = {}
     t = time.perf_counter()
-    a = data if isinstance(data, CifarArrays) else load_cifar(data)
+    a = data if isinstance(data, CifarArrays) else load_cifar(data, cache_dir=cache_dir)
     bs_given, bs, test_subset = bs, *_quick_run_sizes(a, subset, bs, test_subset)
     dls = cifar_dls(a, bs=bs, device=device, subset=subset, test_subset=test_subset, seed=seed)
     secs['data'] = time.perf_counter() - t
@@ -215,7 +248,7 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
     if lr_find_iters is None: lr_find_iters = min(100, max(20, 3 * n))
     peak = peak_batch(n, epochs, peak_epoch)
     if peak is None: say(f"note: {epochs * n} batches in all: no batch between the first and the last for the peak; the LR stays at LRMIN")
-    out.mkdir(parents=True, exist_ok=True)
+    _clear_run(out); out.mkdir(parents=True, exist_ok=True)
     learn = cifar_learner(dls, wd=wd, decoupled_wd=decoupled_wd, wd_bn_bias=wd_bn_bias, label_smoothing=label_smoothing,
                           moms=moms, compile=compile, path=out)
     if not show: learn.remove_cbs(learn.progress)
@@ -320,6 +353,7 @@ def train_cifar_cli(data:str=None,            # folder or .tgz of CIFAR-10; defa
                     device:str=None,          # cuda, cpu, ...; default: the GPU if there is one
                     overwrite:bool=False,     # allow writing into a non-empty --out
                     compile:bool=False,       # torch.compile the network (the first compile takes a while)
+                    cache_dir:str=None,       # where the decoded data is cached; default $RESNET_CIFAR_CACHE, else ~/.cache/resnet_cifar
                     sweep:str=None,           # instead of one run: train at these LRMAX values, e.g. 0.0025,0.005,0.01
                     sweep_divs:str='100',     # with --sweep: LRMIN = LRMAX/div for each div, e.g. 25,100
                     seeds:str='0,1,2',        # with --sweep: seeds to repeat every setting with
@@ -327,7 +361,7 @@ def train_cifar_cli(data:str=None,            # folder or .tgz of CIFAR-10; defa
     "Train the assignment's ResNet on CIFAR-10: LR range test, then One Cycle with Adam (--lr-max and --lr_max both work)"
     kw = dict(epochs=epochs, bs=bs, subset=subset, test_subset=test_subset, lr_find_iters=lr_find_iters, wd=wd, decoupled_wd=decoupled_wd, wd_bn_bias=not no_wd_bn_bias,
               label_smoothing=label_smoothing, peak_epoch=peak_epoch, device=device, overwrite=overwrite,
-              compile=compile)
+              compile=compile, cache_dir=cache_dir)
     if sweep is not None:
         from resnet_cifar.sweep import lr_sweep, sweep_table
         res = lr_sweep(data, lr_maxes=_floats(sweep, 'sweep'), divs=_floats(sweep_divs, 'sweep_divs'),
@@ -341,20 +375,18 @@ def _floats(s:str, name:str)->list:
 
 # %% ../nbs/05_train.ipynb #ec2a263f
 def _one_line_parser(func, prog):
+    "fastcore's parser for `func`, with options written `--lr-max` (and `--lr_max`), and errors in one line"
     p = anno_parser(func, prog=prog)
+    for a in p._actions:
+        hyphened = [o.replace('_', '-') if o.startswith('--') else o for o in a.option_strings]
+        for o in hyphened: p._option_string_actions[o] = a
+        a.option_strings = hyphened                 # --help and errors name `--lr-max`; `--lr_max` is still accepted
     p.error = partial(exit_error, prog)
     return p
-
-def _underscored(arg:str)->str:
-    "`--lr-max=1` -> `--lr_max=1`; values and short options unchanged"
-    if not arg.startswith('--'): return arg
-    name, eq, val = arg[2:].partition('=')
-    return '--' + name.replace('-', '_') + eq + val
 
 def main(argv:list|None=None)->None:
     "Entry point of the `train_cifar` command: exit status 0 after a run, 2 on bad input"
     argv = sys.argv[1:] if argv is None else list(argv)
-    argv = [_underscored(a) for a in argv]
     args = vars(_one_line_parser(train_cifar_cli, 'train_cifar').parse_args(argv))
     args.pop('pdb', None); args.pop('xtra', None)
     try: run = train_cifar_cli(**args)
