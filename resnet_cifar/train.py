@@ -358,7 +358,7 @@ def train_cifar_cli(data:str=None,            # folder or .tgz of CIFAR-10; defa
                     sweep_divs:str='100',     # with --sweep: LRMIN = LRMAX/div for each div, e.g. 25,100
                     seeds:str='0,1,2',        # with --sweep: seeds to repeat every setting with
                    ):
-    "Train the assignment's ResNet on CIFAR-10: LR range test, then One Cycle with Adam (--lr-max and --lr_max both work)"
+    "Train the assignment's ResNet on CIFAR-10: LR range test, then One Cycle with Adam"
     kw = dict(epochs=epochs, bs=bs, subset=subset, test_subset=test_subset, lr_find_iters=lr_find_iters, wd=wd, decoupled_wd=decoupled_wd, wd_bn_bias=not no_wd_bn_bias,
               label_smoothing=label_smoothing, peak_epoch=peak_epoch, device=device, overwrite=overwrite,
               compile=compile, cache_dir=cache_dir)
