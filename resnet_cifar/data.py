@@ -231,8 +231,10 @@ def network_timeouts(seconds:float=10.):
 def download_cifar(timeout:float=10.)->Path:
     "fastai's CIFAR-10 folder (`untar_data(URLs.CIFAR)`), downloaded on first use; one line if it cannot be had"
     from fastai.data.external import untar_data, URLs
+    quiet = not getattr(sys.stdout, 'isatty', lambda: False)()    # a log file gets no progress-bar frames
     try:
-        with network_timeouts(timeout): return untar_data(URLs.CIFAR)
+        with network_timeouts(timeout), (contextlib.redirect_stdout(io.StringIO()) if quiet else contextlib.nullcontext()):
+            return untar_data(URLs.CIFAR)
     except Exception as e:
         why = getattr(e, 'reason', None) or e
         raise CifarDataError(f"could not download CIFAR-10 from {URLs.CIFAR} ({why}); pass --data (`data=`) a folder "
