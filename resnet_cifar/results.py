@@ -262,6 +262,7 @@ def _run_row(d:Path)->tuple:
     if not f.exists(): return None, 'unfinished run (no results.json yet)' if (d/'model_summary.txt').exists() else 'not a run folder (no results.json)'
     try:
         r = json.loads(f.read_text())
+        if r.get('status', 'finished') != 'finished': return None, f"{r['status']} run: {r.get('reason', 'no results')}"
         return (d.name, f"{100*r['accuracy']:.2f}%", f"{r['loss']:.4f}", r['epochs'], r['bs'], r['n_train'],
                 f"{r['lr_min']:.3g}", f"{r['lr_max']:.3g}", r['lr_source'], r['seed'],
                 f"{r['seconds']['fit']:.1f}", f"{r['train_img_per_s']:,.0f}", r['device']), None

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_train.ipynb #c7048eea
 from __future__ import annotations
-import contextlib, json, math, platform, shutil, sys, tempfile, time, warnings
+import contextlib, json, math, os, platform, shutil, sys, tempfile, time, warnings
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # raised inside fastai's imports
 from dataclasses import dataclass, field
 from functools import partial
@@ -31,8 +31,8 @@ from .results import report_run, predict_test_set
 from .speed import read_once_per_epoch, compile_model, uncompile_model, warm_up, as_floats
 
 # %% auto #0
-__all__ = ['RUN_FILES', 'cifar_learner', 'tiny_learner', 'CyclePositions', 'peak_batch', 'fit_cycle', 'flip_tta_accuracy',
-           'CifarRun', 'train_cifar', 'learner_from_run', 'train_cifar_cli', 'main']
+__all__ = ['RUN_FILES', 'cifar_learner', 'tiny_learner', 'TrainingDiverged', 'StopOnNonFinite', 'CyclePositions', 'peak_batch',
+           'fit_cycle', 'flip_tta_accuracy', 'CifarRun', 'train_cifar', 'learner_from_run', 'train_cifar_cli', 'main']
 
 # %% ../nbs/05_train.ipynb #81d5ba2e
 def _param_groups(model:nn.Module, wd:float, wd_bn_bias:bool)->list:
@@ -91,6 +91,28 @@ def tiny_learner(n_train:int=24,   # synthetic training images per class
     return learn
 
 # %% ../nbs/05_train.ipynb #bffa5b67
+class TrainingDiverged(SettingError):
+    "The training loss became NaN or infinite: the fit stopped"
+    def __init__(self, msg): super().__init__(msg); self.msg = msg
+    def __str__(self): return self.msg          # fastai prefixes a callback's exception with its name: the user needs the line
+
+class StopOnNonFinite(Callback):
+    "Stop the fit if a training loss is not finite, in one line naming epoch, batch and LR; flagged on the device, read once an epoch"
+    order, run_valid = 55, False
+    def __init__(self, lr_max:float|None=None): self.lr_max = lr_max
+    def before_train(self): self.first, self.lrs = None, []
+    def after_batch(self):
+        if not self.training: return
+        i = torch.where(torch.isfinite(self.learn.loss.detach()).all(), -1, self.iter)    # no host read here
+        self.first = i if self.first is None else torch.where(self.first >= 0, self.first, i)
+        self.lrs.append(self.opt.hypers[-1]['lr'])
+    def after_train(self):
+        i = -1 if self.first is None else int(self.first)                                 # the epoch's one read
+        if i < 0: return
+        hint = f"; try --lr-max {self.lr_max / 10:.2g}" if self.lr_max else ''
+        raise TrainingDiverged(f"the training loss became NaN or infinite at epoch {self.epoch + 1} batch {i + 1}, "
+                               f"LR {self.lrs[i]:.3g}: LRMAX is too high{hint}")
+
 class CyclePositions(Callback):
     "Positions on the schedule from the first training batch (0) to the last (1), so the last batch gets the schedule's end value"
     order, run_valid = ParamScheduler.order - 1, False
@@ -113,14 +135,14 @@ def fit_cycle(learn:Learner,        # a Learner, e.g. `cifar_learner(dls)`
               peak_epoch:float=5,   # the peak is at the end of this epoch
               cbs=None,             # extra callbacks for this fit
              ):
-    "fastai's `fit_one_cycle` from `lr_min` up to `lr_max` at `peak_epoch` and back down to `lr_min` (no annihilation)"
+    "fastai's `fit_one_cycle` from `lr_min` up to `lr_max` at `peak_epoch` and back down to `lr_min` (no annihilation); stops if the loss diverges"
     if not 0 < lr_min < lr_max: raise ValueError(f"need 0 < lr_min < lr_max, got lr_min={lr_min:g}, lr_max={lr_max:g}")
     if not 0 < peak_epoch < epochs: raise ValueError(f"peak_epoch must be inside the run's {epochs} epochs, got {peak_epoch}")
     n = len(learn.dls.train)
     p = peak_batch(n, epochs, peak_epoch)
     pct_start = 0.5 if p is None else p / (epochs * n - 1)    # with no peak batch, positions are only 0 and 1: LRMIN
     learn.fit_one_cycle(epochs, lr_max, div=lr_max / lr_min, div_final=lr_max / lr_min, pct_start=pct_start,
-                        cbs=[CyclePositions(), *(cbs or [])])
+                        cbs=[CyclePositions(), StopOnNonFinite(lr_max), *(cbs or [])])
 
 # %% ../nbs/05_train.ipynb #00f047f1
 def _check_settings(**kw):
@@ -164,6 +186,12 @@ def _clear_run(out:Path):
     if not out.exists(): return
     for p in out.iterdir():
         if p.name in RUN_FILES or p.name.startswith('tmp'): shutil.rmtree(p) if p.is_dir() else p.unlink()
+
+# %% ../nbs/05_train.ipynb #b0b6ceeb
+def _write_json(fn:Path, d:dict):
+    "Write `d` to `fn` as JSON, atomically: a reader finds the old file or the new one, never half of one"
+    tmp = fn.with_name(f".{fn.name}.tmp{os.getpid()}")
+    tmp.write_text(json.dumps(d, indent=2) + '\n'); os.replace(tmp, fn)
 
 # %% ../nbs/05_train.ipynb #c268c8c5
 def _device_name(dev)->str:
@@ -268,8 +296,12 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
     _sync(dls.device); secs['lr_find'] = time.perf_counter() - t
 
     t = time.perf_counter()
-    with (contextlib.nullcontext() if show else learn.no_logging()):
-        fit_cycle(learn, epochs, lr_min, lr_max, peak_epoch=peak_epoch, cbs=[CSVLogger(fname='history.csv'), *_tensorboard(out)])
+    try:
+        with (contextlib.nullcontext() if show else learn.no_logging()):
+            fit_cycle(learn, epochs, lr_min, lr_max, peak_epoch=peak_epoch, cbs=[CSVLogger(fname='history.csv'), *_tensorboard(out)])
+    except TrainingDiverged as e:
+        _write_json(out/'results.json', dict(status='failed', reason=str(e), epochs=epochs, lr_min=lr_min, lr_max=lr_max, seed=seed))
+        raise
     _sync(dls.device); secs['fit'] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -278,7 +310,7 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
     secs['eval'] = time.perf_counter() - t
     learn.save('model')
     _write_schedule(learn, out/'schedule.csv')
-    res = dict(accuracy=preds.accuracy, accuracy_flip_tta=preds.accuracy_flip_tta, loss=preds.loss, epochs=epochs, bs=bs, lr_min=lr_min, lr_max=lr_max,
+    res = dict(status='finished', accuracy=preds.accuracy, accuracy_flip_tta=preds.accuracy_flip_tta, loss=preds.loss, epochs=epochs, bs=bs, lr_min=lr_min, lr_max=lr_max,
                lr_source='given' if found is None else ('found' if found.lr_min==lr_min and found.lr_max==lr_max else 'partly found'),
                lr_find=None if found is None else found.as_dict(), lr_find_iters=None if found is None else lr_find_iters,
                seed=seed, subset=subset, test_subset=test_subset, compile=compile, wd=wd, decoupled_wd=decoupled_wd, wd_bn_bias=wd_bn_bias,
@@ -288,7 +320,7 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
                device=_device_name(dls.device),
                seconds={k: round(v, 3) for k, v in secs.items()}, train_img_per_s=round(epochs * n * bs / secs['fit'], 1),
                versions=dict(torch=torch.__version__, fastai=fastai.__version__, python=platform.python_version()))
-    (out/'results.json').write_text(json.dumps(res, indent=2) + '\n')
+    _write_json(out/'results.json', res)
     if report: report_run(learn, out, preds)
     return CifarRun(learn, res, out)
 
@@ -328,6 +360,7 @@ def learner_from_run(run_dir:Path, device=None)->Learner:
     if not (d/'results.json').exists() or not (d/'model.pth').exists():
         raise CifarDataError(f"not a finished run folder (needs results.json and model.pth): {d}")
     r = json.loads((d/'results.json').read_text())
+    if r.get('status', 'finished') != 'finished': raise CifarDataError(f"not a finished run ({r['status']}: {r.get('reason', '')}): {d}")
     data = None if r['data'] == 'URLs.CIFAR' else r['data']
     dls = cifar_dls(data, bs=r['bs'], device=device, subset=r['subset'], test_subset=r.get('test_subset'), seed=r['seed'])
     learn = cifar_learner(dls, wd=r['wd'], decoupled_wd=r.get('decoupled_wd', False), wd_bn_bias=r.get('wd_bn_bias', True),
