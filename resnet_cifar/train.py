@@ -32,7 +32,8 @@ from .speed import read_once_per_epoch, compile_model, uncompile_model, warm_up,
 
 # %% auto #0
 __all__ = ['RUN_FILES', 'cifar_learner', 'tiny_learner', 'TrainingDiverged', 'StopOnNonFinite', 'CyclePositions', 'peak_batch',
-           'fit_cycle', 'flip_tta_accuracy', 'CifarRun', 'train_cifar', 'learner_from_run', 'train_cifar_cli', 'main']
+           'fit_cycle', 'run_lock', 'flip_tta_accuracy', 'CifarRun', 'train_cifar', 'learner_from_run',
+           'train_cifar_cli', 'main']
 
 # %% ../nbs/05_train.ipynb #81d5ba2e
 def _param_groups(model:nn.Module, wd:float, wd_bn_bias:bool)->list:
@@ -169,13 +170,35 @@ RUN_FILES = {'history.csv', 'schedule.csv', 'lr_find.png', 'lr_find.csv', 'resul
 
 def _not_run_files(out:Path)->list:
     "What `out` holds that a run does not write (fastai's `lr_find` leaves a `tmp…` folder when interrupted)"
-    return sorted(p.name for p in out.iterdir() if p.name not in RUN_FILES and not p.name.startswith('tmp'))
+    return sorted(p.name for p in out.iterdir() if p.name not in RUN_FILES | {'.lock'} and not p.name.startswith(('tmp', '.')))
+
+def _lock_holder(out:Path)->int|None:
+    "The pid of the live process that holds `out`'s lock, if any (a lock left by a dead process does not count)"
+    try: pid = int((out/'.lock').read_text().split()[0])
+    except (OSError, ValueError, IndexError): return None
+    if pid == os.getpid(): return None
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return None
+    except PermissionError: pass                  # alive, someone else's
+    return pid
+
+@contextlib.contextmanager
+def run_lock(out:Path):
+    "Hold `out` for this process (one writer per run folder): a live holder is refused in one line, a dead one's lock taken over"
+    out.mkdir(parents=True, exist_ok=True)
+    if (pid := _lock_holder(out)) is not None: raise SettingError(f"run folder {out} is in use by process {pid} (a run is writing it)")
+    tmp = out/f".lock.{os.getpid()}"
+    tmp.write_text(f"{os.getpid()}\n"); os.replace(tmp, out/'.lock')
+    try: yield out
+    finally:
+        if _lock_holder(out) is None: (out/'.lock').unlink(missing_ok=True)
 
 def _run_dir(out, overwrite:bool)->Path:
     "The run folder: `out`, or runs/cifar10-<time>; a non-empty existing folder only with `overwrite`, and only if it holds a run (not created here)"
     out = Path(out) if out is not None else Path('runs')/time.strftime('cifar10-%Y%m%d-%H%M%S')
     if out.exists() and not out.is_dir(): raise SettingError(f"run folder is a file: {out}")
-    if out.exists() and any(out.iterdir()) and not overwrite:
+    if out.exists() and (pid := _lock_holder(out)) is not None: raise SettingError(f"run folder {out} is in use by process {pid} (a run is writing it)")
+    if out.exists() and any(p.name != '.lock' for p in out.iterdir()) and not overwrite:
         raise SettingError(f"run folder exists and is not empty: {out} (choose another --out, or pass --overwrite)")
     if out.exists() and overwrite and (others := _not_run_files(out)):
         raise SettingError(f"--overwrite replaces a run, but {out} holds other files too ({', '.join(others[:3])}): choose another --out")
@@ -276,53 +299,54 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
     if lr_find_iters is None: lr_find_iters = min(100, max(20, 3 * n))
     peak = peak_batch(n, epochs, peak_epoch)
     if peak is None: say(f"note: {epochs * n} batches in all: no batch between the first and the last for the peak; the LR stays at LRMIN")
-    _clear_run(out); out.mkdir(parents=True, exist_ok=True)
-    learn = cifar_learner(dls, wd=wd, decoupled_wd=decoupled_wd, wd_bn_bias=wd_bn_bias, label_smoothing=label_smoothing,
-                          moms=moms, compile=compile, path=out)
-    if not show: learn.remove_cbs(learn.progress)
-    (out/'model_summary.txt').write_text(model_summary(learn.model) + '\n')
-    if compile or torch.device(dls.device).type == 'cuda':
-        t = time.perf_counter(); warm_up(learn); _sync(dls.device); secs['warm_up'] = time.perf_counter() - t
+    with run_lock(out):                               # one writer per run folder, to the end of the run
+        _clear_run(out)
+        learn = cifar_learner(dls, wd=wd, decoupled_wd=decoupled_wd, wd_bn_bias=wd_bn_bias, label_smoothing=label_smoothing,
+                              moms=moms, compile=compile, path=out)
+        if not show: learn.remove_cbs(learn.progress)
+        (out/'model_summary.txt').write_text(model_summary(learn.model) + '\n')
+        if compile or torch.device(dls.device).type == 'cuda':
+            t = time.perf_counter(); warm_up(learn); _sync(dls.device); secs['warm_up'] = time.perf_counter() - t
 
-    t = time.perf_counter()
-    found = None
-    if lr_min is None or lr_max is None:
-        try: found = find_lr_bounds(learn, num_it=lr_find_iters, fname=out/'lr_find.png')
-        except ValueError as e: raise SettingError(f"{e} (give --lr-min and --lr-max, or a longer test with --lr-find-iters)") from None
-        lr_min = found.lr_min if lr_min is None else lr_min
-        lr_max = found.lr_max if lr_max is None else lr_max
-        if lr_min >= lr_max: raise SettingError(f"lr_min must be below lr_max, got lr_min={lr_min:g}, lr_max={lr_max:g}")
-        if show: print(f"LR range test ({lr_find_iters} batches): lr_min={lr_min:.3g}, lr_max={lr_max:.3g}", flush=True)
-    _sync(dls.device); secs['lr_find'] = time.perf_counter() - t
+        t = time.perf_counter()
+        found = None
+        if lr_min is None or lr_max is None:
+            try: found = find_lr_bounds(learn, num_it=lr_find_iters, fname=out/'lr_find.png')
+            except ValueError as e: raise SettingError(f"{e} (give --lr-min and --lr-max, or a longer test with --lr-find-iters)") from None
+            lr_min = found.lr_min if lr_min is None else lr_min
+            lr_max = found.lr_max if lr_max is None else lr_max
+            if lr_min >= lr_max: raise SettingError(f"lr_min must be below lr_max, got lr_min={lr_min:g}, lr_max={lr_max:g}")
+            if show: print(f"LR range test ({lr_find_iters} batches): lr_min={lr_min:.3g}, lr_max={lr_max:.3g}", flush=True)
+        _sync(dls.device); secs['lr_find'] = time.perf_counter() - t
 
-    t = time.perf_counter()
-    try:
-        with (contextlib.nullcontext() if show else learn.no_logging()):
-            fit_cycle(learn, epochs, lr_min, lr_max, peak_epoch=peak_epoch, cbs=[CSVLogger(fname='history.csv'), *_tensorboard(out)])
-    except TrainingDiverged as e:
-        _write_json(out/'results.json', dict(status='failed', reason=str(e), epochs=epochs, lr_min=lr_min, lr_max=lr_max, seed=seed))
-        raise
-    _sync(dls.device); secs['fit'] = time.perf_counter() - t
+        t = time.perf_counter()
+        try:
+            with (contextlib.nullcontext() if show else learn.no_logging()):
+                fit_cycle(learn, epochs, lr_min, lr_max, peak_epoch=peak_epoch, cbs=[CSVLogger(fname='history.csv'), *_tensorboard(out)])
+        except TrainingDiverged as e:
+            _write_json(out/'results.json', dict(status='failed', reason=str(e), epochs=epochs, lr_min=lr_min, lr_max=lr_max, seed=seed))
+            raise
+        _sync(dls.device); secs['fit'] = time.perf_counter() - t
 
-    t = time.perf_counter()
-    uncompile_model(learn.model)      # the eager forward for the test pass, the report's hooks, export and the Learner returned
-    preds = predict_test_set(learn)   # the one pass over the test set: results, confusion matrix, gallery
-    secs['eval'] = time.perf_counter() - t
-    learn.save('model')
-    _write_schedule(learn, out/'schedule.csv')
-    res = dict(status='finished', accuracy=preds.accuracy, accuracy_flip_tta=preds.accuracy_flip_tta, loss=preds.loss, epochs=epochs, bs=bs, lr_min=lr_min, lr_max=lr_max,
-               lr_source='given' if found is None else ('found' if found.lr_min==lr_min and found.lr_max==lr_max else 'partly found'),
-               lr_find=None if found is None else found.as_dict(), lr_find_iters=None if found is None else lr_find_iters,
-               seed=seed, subset=subset, test_subset=test_subset, compile=compile, wd=wd, decoupled_wd=decoupled_wd, wd_bn_bias=wd_bn_bias,
-               label_smoothing=label_smoothing, moms=list(learn.moms), peak_epoch=peak_epoch, peak_batch=peak, batches_per_epoch=n,
-               n_train=n_train, n_test=n_test, n_test_total=len(a.y_test),
-               data=str(data) if data is not None else 'URLs.CIFAR',
-               device=_device_name(dls.device),
-               seconds={k: round(v, 3) for k, v in secs.items()}, train_img_per_s=round(epochs * n * bs / secs['fit'], 1),
-               versions=dict(torch=torch.__version__, fastai=fastai.__version__, python=platform.python_version()))
-    _write_json(out/'results.json', res)
-    if report: report_run(learn, out, preds)
-    return CifarRun(learn, res, out)
+        t = time.perf_counter()
+        uncompile_model(learn.model)      # the eager forward for the test pass, the report's hooks, export and the Learner returned
+        preds = predict_test_set(learn)   # the one pass over the test set: results, confusion matrix, gallery
+        secs['eval'] = time.perf_counter() - t
+        learn.save('model')
+        _write_schedule(learn, out/'schedule.csv')
+        res = dict(status='finished', accuracy=preds.accuracy, accuracy_flip_tta=preds.accuracy_flip_tta, loss=preds.loss, epochs=epochs, bs=bs, lr_min=lr_min, lr_max=lr_max,
+                   lr_source='given' if found is None else ('found' if found.lr_min==lr_min and found.lr_max==lr_max else 'partly found'),
+                   lr_find=None if found is None else found.as_dict(), lr_find_iters=None if found is None else lr_find_iters,
+                   seed=seed, subset=subset, test_subset=test_subset, compile=compile, wd=wd, decoupled_wd=decoupled_wd, wd_bn_bias=wd_bn_bias,
+                   label_smoothing=label_smoothing, moms=list(learn.moms), peak_epoch=peak_epoch, peak_batch=peak, batches_per_epoch=n,
+                   n_train=n_train, n_test=n_test, n_test_total=len(a.y_test),
+                   data=str(data) if data is not None else 'URLs.CIFAR',
+                   device=_device_name(dls.device),
+                   seconds={k: round(v, 3) for k, v in secs.items()}, train_img_per_s=round(epochs * n * bs / secs['fit'], 1),
+                   versions=dict(torch=torch.__version__, fastai=fastai.__version__, python=platform.python_version()))
+        _write_json(out/'results.json', res)
+        if report: report_run(learn, out, preds)
+        return CifarRun(learn, res, out)
 
 # %% ../nbs/05_train.ipynb #4f8d4225
 def _tensorboard(out:Path)->list:
