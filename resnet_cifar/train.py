@@ -298,7 +298,7 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
         say(f"note: no GPU in use; {epochs} epochs over {n_train:,} images take hours on a CPU (--subset N makes a quick run)")
     if lr_find_iters is None: lr_find_iters = min(100, max(20, 3 * n))
     peak = peak_batch(n, epochs, peak_epoch)
-    if peak is None: say(f"note: {epochs * n} batches in all: no batch between the first and the last for the peak; the LR stays at LRMIN")
+    if peak is None: say(f"note: {epochs * n} batch{'es' if epochs * n > 1 else ''} in all: no batch between the first and the last for the peak; the LR stays at LRMIN")
     with run_lock(out):                               # one writer per run folder, to the end of the run
         _clear_run(out)
         learn = cifar_learner(dls, wd=wd, decoupled_wd=decoupled_wd, wd_bn_bias=wd_bn_bias, label_smoothing=label_smoothing,
