@@ -319,23 +319,20 @@ def train_cifar(data=None,                  # folder or .tgz of CIFAR-10 (train/
             if show: print(f"LR range test ({lr_find_iters} batches): lr_min={lr_min:.3g}, lr_max={lr_max:.3g}", flush=True)
         _sync(dls.device); secs['lr_find'] = time.perf_counter() - t
 
-        t = time.perf_counter()
-        try:
+        try:                              # a diverged run leaves a results.json that says so, and no result
+            t = time.perf_counter()
             with (contextlib.nullcontext() if show else learn.no_logging()):
                 fit_cycle(learn, epochs, lr_min, lr_max, peak_epoch=peak_epoch, cbs=[CSVLogger(fname='history.csv'), *_tensorboard(out)])
+            _sync(dls.device); secs['fit'] = time.perf_counter() - t
+            t = time.perf_counter()
+            uncompile_model(learn.model)      # the eager forward for the test pass, the report's hooks, export and the Learner returned
+            preds = predict_test_set(learn)   # the one pass over the test set: results, confusion matrix, gallery
+            secs['eval'] = time.perf_counter() - t
+            if not math.isfinite(preds.loss):  # the last update can break the weights after the last training loss was read
+                raise TrainingDiverged(f"the test loss is NaN or infinite after training (LR up to {lr_max:.3g}): LRMAX is too high; try --lr-max {lr_max / 10:.2g}")
         except TrainingDiverged as e:
             _write_json(out/'results.json', dict(status='failed', reason=str(e), epochs=epochs, lr_min=lr_min, lr_max=lr_max, seed=seed))
             raise
-        _sync(dls.device); secs['fit'] = time.perf_counter() - t
-
-        t = time.perf_counter()
-        uncompile_model(learn.model)      # the eager forward for the test pass, the report's hooks, export and the Learner returned
-        preds = predict_test_set(learn)   # the one pass over the test set: results, confusion matrix, gallery
-        secs['eval'] = time.perf_counter() - t
-        if not math.isfinite(preds.loss):  # the last update can break the weights after the last training loss was read
-            e = TrainingDiverged(f"the test loss is NaN or infinite after training (LR up to {lr_max:.3g}): LRMAX is too high; try --lr-max {lr_max / 10:.2g}")
-            _write_json(out/'results.json', dict(status='failed', reason=str(e), epochs=epochs, lr_min=lr_min, lr_max=lr_max, seed=seed))
-            raise e
         learn.save('model')
         _write_schedule(learn, out/'schedule.csv')
         res = dict(status='finished', accuracy=preds.accuracy, accuracy_flip_tta=preds.accuracy_flip_tta, loss=preds.loss, epochs=epochs, bs=bs, lr_min=lr_min, lr_max=lr_max,
