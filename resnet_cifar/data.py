@@ -14,7 +14,7 @@ from PIL import Image
 # %% auto #0
 __all__ = ['IMG_EXTS', 'SPLITS', 'CifarDataError', 'SettingError', 'exit_error', 'run_command', 'run_commands', 'open_rgb',
            'read_image', 'CifarArrays', 'read_folder', 'read_tgz', 'make_synthetic_cifar', 'cache_path',
-           'network_timeouts', 'download_cifar', 'load_cifar']
+           'network_timeouts', 'bars_visible', 'download_cifar', 'load_cifar']
 
 # %% ../nbs/00_data.ipynb #a002d18c
 class CifarDataError(ValueError):
@@ -228,10 +228,15 @@ def network_timeouts(seconds:float=10.):
     finally: socket.getaddrinfo = real; socket.setdefaulttimeout(old)
 
 # %% ../nbs/00_data.ipynb #9907a724
+def bars_visible()->bool:
+    "Whether progress bars have somewhere to be drawn: a notebook, or a terminal on stdout"
+    import fastprogress.fastprogress
+    return bool(fastprogress.fastprogress.IN_NOTEBOOK) or bool(getattr(sys.stdout, 'isatty', lambda: False)())
+
 def download_cifar(timeout:float=10.)->Path:
     "fastai's CIFAR-10 folder (`untar_data(URLs.CIFAR)`), downloaded on first use; one line if it cannot be had"
     from fastai.data.external import untar_data, URLs
-    quiet = not getattr(sys.stdout, 'isatty', lambda: False)()    # a log file gets no progress-bar frames
+    quiet = not bars_visible()    # a log file gets no progress-bar frames
     try:
         with network_timeouts(timeout), (contextlib.redirect_stdout(io.StringIO()) if quiet else contextlib.nullcontext()):
             return untar_data(URLs.CIFAR)

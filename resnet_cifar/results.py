@@ -112,6 +112,10 @@ def cifar_interpretation(learn:Learner, preds:TestSetPreds|None=None)->Classific
     interp.preds = preds
     return interp
 
+def _preds_of(interp:ClassificationInterpretation)->TestSetPreds:
+    "The test-set pass behind `interp`: its own when `cifar_interpretation` made it, else a new one"
+    return interp.preds if hasattr(interp, 'preds') else cifar_interpretation(interp.learn).preds
+
 @contextlib.contextmanager
 def history_kept(learn:Learner):
     "Put the Recorder's record of the last fit back after the block (fastai's `get_preds` and `validate` start a new one)"
@@ -124,7 +128,7 @@ def history_kept(learn:Learner):
 # %% ../nbs/06_results.ipynb #cd2603c6
 def confusion(interp:ClassificationInterpretation, run_dir:Path)->np.ndarray:
     "Save the confusion matrix as `confusion_matrix.png` and `.csv`; return it (rows: true class)"
-    p = interp.preds if hasattr(interp, 'preds') else cifar_interpretation(interp.learn).preds
+    p = _preds_of(interp)
     vocab = list(interp.vocab); n = len(vocab)
     cm = np.bincount(p.targs.numpy() * n + p.decoded.numpy(), minlength=n * n).reshape(n, n)
     with open(Path(run_dir)/'confusion_matrix.csv', 'w') as f:
@@ -142,7 +146,7 @@ def confusion(interp:ClassificationInterpretation, run_dir:Path)->np.ndarray:
 # %% ../nbs/06_results.ipynb #81251043
 def misclassified_gallery(interp:ClassificationInterpretation, run_dir:Path, k:int=16)->list:
     "Save the `k` highest-loss misclassified test images as `misclassified.png`; return their test-set indices"
-    p = interp.preds if hasattr(interp, 'preds') else cifar_interpretation(interp.learn).preds
+    p = _preds_of(interp)
     targs, decoded = p.targs, p.decoded
     losses, idx = interp.top_losses(None)
     wrong = [i for i, j in enumerate(idx.tolist()) if decoded[j] != targs[j]][:k]

@@ -13,14 +13,14 @@ from fastai.learner import Learner, Recorder, AvgSmoothLoss, AvgLoss, AvgMetric
 from fastai.callback.core import Callback
 from fastai.callback.progress import ProgressCallback
 from fastai.imports import noop      # fastai's own `noop` (not fastcore's): what `no_logging` puts in place
-import fastprogress.fastprogress
+from .data import bars_visible
 from fastai.callback.fp16 import AMPMode
 from fastai.torch_core import find_bs
 
 # %% auto #0
-__all__ = ['host_reads', 'DeviceSmoothLoss', 'DeviceAvgLoss', 'DeviceAvgMetric', 'bars_visible', 'QuietProgressCallback',
-           'as_floats', 'LossesToFloats', 'read_once_per_epoch', 'compile_model', 'uncompile_model', 'is_compiled',
-           'warm_up_model', 'warm_up']
+__all__ = ['host_reads', 'DeviceSmoothLoss', 'DeviceAvgLoss', 'DeviceAvgMetric', 'QuietProgressCallback', 'as_floats',
+           'LossesToFloats', 'read_once_per_epoch', 'compile_model', 'uncompile_model', 'is_compiled', 'warm_up_model',
+           'warm_up']
 
 # %% ../nbs/08_speed.ipynb #e2873eb4
 _READS = ('item', 'cpu', 'tolist', 'numpy', '__float__', '__int__', '__bool__', '__format__')
@@ -67,10 +67,6 @@ class DeviceAvgMetric(AvgMetric):
         self.count += bs
 
 # %% ../nbs/08_speed.ipynb #36c17aad
-def bars_visible()->bool:
-    "Whether progress bars have somewhere to be drawn: a notebook, or a terminal on stdout"
-    return bool(fastprogress.fastprogress.IN_NOTEBOOK) or bool(getattr(sys.stdout, 'isatty', lambda: False)())
-
 class QuietProgressCallback(ProgressCallback):
     "fastai's progress bar, reading the smoothed loss for its comment at most every `every` seconds; only the per-epoch table where bars cannot be drawn"
     def __init__(self, every:float=1.,       # seconds between two reads of the loss for the bar's comment

@@ -168,9 +168,13 @@ RUN_FILES = {'history.csv', 'schedule.csv', 'lr_find.png', 'lr_find.csv', 'resul
              'report.md', 'history.png', 'schedule.png', 'confusion_matrix.png', 'confusion_matrix.csv', 'misclassified.png',
              'gradcam.png', 'export.pkl', 'tensorboard'}
 
+def _is_run_file(name:str)->bool:
+    "Whether a run writes `name` (fastai's `lr_find` leaves a `tmp…` folder when interrupted)"
+    return name in RUN_FILES or name.startswith('tmp')
+
 def _not_run_files(out:Path)->list:
-    "What `out` holds that a run does not write (fastai's `lr_find` leaves a `tmp…` folder when interrupted)"
-    return sorted(p.name for p in out.iterdir() if p.name not in RUN_FILES | {'.lock'} and not p.name.startswith(('tmp', '.')))
+    "What `out` holds that a run does not write (hidden files, the lock among them, aside)"
+    return sorted(p.name for p in out.iterdir() if not _is_run_file(p.name) and not p.name.startswith('.'))
 
 def _lock_holder(out:Path)->int|None:
     "The pid of the live process that holds `out`'s lock, if any (a lock left by a dead process does not count)"
@@ -182,11 +186,14 @@ def _lock_holder(out:Path)->int|None:
     except PermissionError: pass                  # alive, someone else's
     return pid
 
+def _refuse_if_held(out:Path):
+    if (pid := _lock_holder(out)) is not None: raise SettingError(f"run folder {out} is in use by process {pid} (a run is writing it)")
+
 @contextlib.contextmanager
 def run_lock(out:Path):
     "Hold `out` for this process (one writer per run folder): a live holder is refused in one line, a dead one's lock taken over"
     out.mkdir(parents=True, exist_ok=True)
-    if (pid := _lock_holder(out)) is not None: raise SettingError(f"run folder {out} is in use by process {pid} (a run is writing it)")
+    _refuse_if_held(out)
     tmp = out/f".lock.{os.getpid()}"
     tmp.write_text(f"{os.getpid()}\n"); os.replace(tmp, out/'.lock')
     try: yield out
@@ -197,7 +204,7 @@ def _run_dir(out, overwrite:bool)->Path:
     "The run folder: `out`, or runs/cifar10-<time>; a non-empty existing folder only with `overwrite`, and only if it holds a run (not created here)"
     out = Path(out) if out is not None else Path('runs')/time.strftime('cifar10-%Y%m%d-%H%M%S')
     if out.exists() and not out.is_dir(): raise SettingError(f"run folder is a file: {out}")
-    if out.exists() and (pid := _lock_holder(out)) is not None: raise SettingError(f"run folder {out} is in use by process {pid} (a run is writing it)")
+    if out.exists(): _refuse_if_held(out)
     if out.exists() and any(p.name != '.lock' for p in out.iterdir()) and not overwrite:
         raise SettingError(f"run folder exists and is not empty: {out} (choose another --out, or pass --overwrite)")
     if out.exists() and overwrite and (others := _not_run_files(out)):
@@ -208,7 +215,7 @@ def _clear_run(out:Path):
     "Remove an earlier run's files from `out` (with `overwrite`), so nothing of it is read as the new run's"
     if not out.exists(): return
     for p in out.iterdir():
-        if p.name in RUN_FILES or p.name.startswith('tmp'): shutil.rmtree(p) if p.is_dir() else p.unlink()
+        if _is_run_file(p.name): shutil.rmtree(p) if p.is_dir() else p.unlink()
 
 # %% ../nbs/05_train.ipynb #b0b6ceeb
 def _write_json(fn:Path, d:dict):
