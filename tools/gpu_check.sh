@@ -20,10 +20,10 @@ for i in range(2): t=time.perf_counter(); a=load_cifar('$data', verbose=True); p
 " 2>&1 | tee -a "$log"
 
 echo "== full train_cifar, found bounds, seed 0 (the core issue's acceptance run)" | tee -a "$log"
-python3 -c "from resnet_cifar.train import main; main(['--data', '$data', '--seed', '0', '--out', '/tmp/run0', '--overwrite', *'${TRAIN_ARGS:-}'.split()])" 2>&1 \
+python3 -c "from resnet_cifar.train import train_cifar_main; train_cifar_main(['--data', '$data', '--seed', '0', '--out', '/tmp/run0', '--overwrite', *'${TRAIN_ARGS:-}'.split()])" 2>&1 \
   | tr '\r' '\n' | grep --line-buffered -v '^ *$\|█\|^Epoch [0-9]*/[0-9]* :' | tee -a "$log"    # the table, not the bars
 for f in results.json history.csv lr_find.png report.md; do cp "/tmp/run0/$f" "$out/" 2>/dev/null; done
 
 echo "== benchmark: library (as shipped / fastai's stock meters / compiled) vs plain loop vs course-style" | tee -a "$log"
-python3 -m resnet_cifar.bench --data "$data" --course --compile --out "$out" ${BENCH_ARGS:-} 2>&1 | tee -a "$log"
+python3 -c "import sys; from resnet_cifar.bench import bench_cifar_main; bench_cifar_main(sys.argv[1:])" --data "$data" --course --compile --out "$out" ${BENCH_ARGS:-} 2>&1 | tee -a "$log"
 date -u | tee -a "$log"

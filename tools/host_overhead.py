@@ -7,7 +7,7 @@ so that compute is negligible:
     python tools/host_overhead.py DATA.tgz [--bs 16] [--batches 200]
 
 On a CPU a host read costs no wait, so the difference between fastai's stock meters and reading once an epoch is
-only their Python work here; on a GPU each read also drains the queue (see `python -m resnet_cifar.bench`).
+only their Python work here; on a GPU each read also drains the queue (see `bench_cifar`).
 """
 import argparse, tempfile, time, warnings
 warnings.filterwarnings('ignore')
@@ -21,11 +21,11 @@ from fastai.optimizer import OptimWrapper
 from fastai.metrics import accuracy
 import fastai.callback.schedule
 from fasttransform import Pipeline
-from fastai.torch_core import TensorImage
 from resnet_cifar.data import load_cifar
 from resnet_cifar.loaders import cifar_dls, cifar_mean, cifar_std, subset_cifar
 from resnet_cifar.augment import cifar_augment
 from resnet_cifar.speed import read_once_per_epoch
+from resnet_cifar.bench import plain_epoch
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 p.add_argument('data'); p.add_argument('--bs', type=int, default=16); p.add_argument('--batches', type=int, default=200)
@@ -65,13 +65,9 @@ x_tr, y_tr = torch.as_tensor(a.x_train), torch.as_tensor(a.y_train)
 mean, std = torch.tensor(cifar_mean)[:, None, None], torch.tensor(cifar_std)[:, None, None]
 aug = Pipeline(cifar_augment()); aug.split_idx = 0
 m = tiny(); opt = torch.optim.Adam(m.parameters(), 1e-3, foreach=True); lf = nn.CrossEntropyLoss()
+norm = lambda x: (x.float() / 255 - mean) / std
 t = time.perf_counter()
-for _ in range(2):
-    perm = torch.randperm(len(y_tr))
-    for i in range(n):
-        idx = perm[i * bs:(i + 1) * bs]
-        x = aug(TensorImage((x_tr[idx].float() / 255 - mean) / std)).as_subclass(torch.Tensor)
-        loss = lf(m(x), y_tr[idx]); loss.backward(); opt.step(); opt.zero_grad()
+for _ in range(2): plain_epoch(m, opt, x_tr, y_tr, bs, norm, aug, lf)
 plain = time.perf_counter() - t
 print(f"{n} batches of {bs}, a 33-parameter model, 1 CPU thread; Learner rows: median of 4 interleaved epochs "
       f"(stock {' '.join(f'{v:.2f}' for v in times[False])}; read once {' '.join(f'{v:.2f}' for v in times[True])})")
