@@ -4,10 +4,10 @@
 
 # %% ../nbs/12_bench.ipynb #ea17e422
 from __future__ import annotations
-import contextlib, json, tempfile, warnings
-warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # raised inside fastai's imports
+import contextlib, json, tempfile
 from functools import partial
 from pathlib import Path
+from .core import SettingError, PhaseTimer, eval_mode, device_name, run_cli
 import numpy as np
 import torch
 from torch import nn
@@ -15,7 +15,6 @@ from fastcore.script import call_parse
 from fastcore.meta import delegates
 from fasttransform import Pipeline
 from fastai.torch_core import set_seed, TensorImage
-from .core import SettingError, PhaseTimer, eval_mode, device_name, run_cli
 from .data import load_cifar, CifarArrays
 from .loaders import cifar_dls, cifar_mean, cifar_std, subset_cifar
 from .augment import cifar_augment

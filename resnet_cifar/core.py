@@ -4,7 +4,8 @@
 
 # %% ../nbs/00_core.ipynb #cc8b10b2
 from __future__ import annotations
-import argparse, contextlib, json, os, platform, sys, time
+import argparse, contextlib, json, os, platform, sys, time, warnings
+warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # raised inside fastai's imports: every module imports this one before fastai
 from functools import partial
 from pathlib import Path
 import torch

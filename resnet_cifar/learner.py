@@ -4,10 +4,9 @@
 
 # %% ../nbs/07_learner.ipynb #e115217c
 from __future__ import annotations
-import warnings
-warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # raised inside fastai's imports
 from functools import partial
 from pathlib import Path
+from .core import SettingError
 import torch
 from torch import nn
 from fastai.learner import Learner
@@ -19,7 +18,6 @@ from fastai.callback.schedule import ParamScheduler
 from fastai.callback.fp16 import MixedPrecision
 from fastai.callback.channelslast import ChannelsLast
 from fastai.torch_core import norm_bias_params
-from .core import SettingError
 from .model import CustomResNet
 from .speed import read_once_per_epoch, compile_model
 

@@ -6,6 +6,7 @@
 from __future__ import annotations
 import warnings
 from pathlib import Path
+from .core import CifarDataError
 import numpy as np
 import torch
 from PIL import Image
@@ -13,7 +14,6 @@ from fastai.data.core import TfmdDL, DataLoaders
 from fastai.data.transforms import IntToFloatTensor, Normalize, Category, CategoryMap
 from fastai.torch_core import TensorImage, TensorCategory, default_device
 from .data import CifarArrays, load_cifar, open_rgb
-from .core import CifarDataError
 from .augment import cifar_augment
 
 # %% auto #0

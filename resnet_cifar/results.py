@@ -5,10 +5,10 @@
 # %% ../nbs/09_results.ipynb #bd6751c9
 from __future__ import annotations
 import contextlib, copy, json, sys, warnings
-warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # raised inside fastai's imports
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from .core import CifarDataError, eval_mode, run_cli
 import numpy as np
 import pandas as pd
 import torch
@@ -21,7 +21,6 @@ import fastai.vision.learner   # registers fastai's `plot_top_losses` for (Tenso
 from fastai.callback.hook import Hook
 from fastai.data.transforms import Normalize
 from fastai.torch_core import TensorImage
-from .core import CifarDataError, eval_mode, run_cli
 from .loaders import cifar_mean, cifar_std, load_image_32
 from .speed import learner_autocast
 
@@ -94,10 +93,11 @@ def predict_test_set(learn:Learner)->TestSetPreds:
 
 # %% ../nbs/09_results.ipynb #ba83e969
 def cifar_interpretation(learn:Learner, preds:TestSetPreds|None=None)->ClassificationInterpretation:
-    "fastai's `ClassificationInterpretation` of the test set, built from `preds` (one `predict_test_set` pass), kept as `.preds`"
+    "fastai's `ClassificationInterpretation` of the test set from one `predict_test_set` pass (`.preds`); its `confusion_matrix` counts that pass"
     preds = preds if preds is not None else predict_test_set(learn)
     interp = ClassificationInterpretation(learn, learn.dls.valid, preds.losses)
-    interp.preds = preds
+    n = len(interp.vocab)    # fastai's own `confusion_matrix` predicts the test set again: the same matrix (tested below), a second pass
+    interp.preds, interp.confusion_matrix = preds, lambda: np.bincount(preds.targs.numpy() * n + preds.decoded.numpy(), minlength=n * n).reshape(n, n)
     return interp
 
 def _preds_of(interp:ClassificationInterpretation)->TestSetPreds:
@@ -115,19 +115,12 @@ def history_kept(learn:Learner):
 
 # %% ../nbs/09_results.ipynb #cd2603c6
 def save_confusion_matrix(interp:ClassificationInterpretation, run_dir:Path)->np.ndarray:
-    "Save the confusion matrix as `confusion_matrix.png` and `.csv`; return it (rows: true class)"
-    p = _preds_of(interp)
-    vocab = list(interp.vocab); n = len(vocab)
-    # counted from the one test-set pass: fastai's `interp.confusion_matrix()` gives the same (tested below) from a second pass
-    cm = np.bincount(p.targs.numpy() * n + p.decoded.numpy(), minlength=n * n).reshape(n, n)
+    "Save the confusion matrix as `confusion_matrix.png` (fastai's plot) and `.csv`; return it (rows: true class)"
+    if not hasattr(interp, 'preds'): interp = cifar_interpretation(interp.learn)
+    cm, vocab = interp.confusion_matrix(), list(interp.vocab)
     pd.DataFrame(cm, index=vocab, columns=vocab).to_csv(Path(run_dir)/'confusion_matrix.csv', index_label='true\\predicted')
-    fig, ax = plt.subplots(figsize=(7, 7))
-    ax.imshow(cm, cmap='Blues')
-    for i in range(n):
-        for j in range(n): ax.text(j, i, cm[i, j], ha='center', va='center', fontsize=8, color='white' if cm[i, j] > cm.max() / 2 else 'black')
-    ax.set_xticks(range(n), vocab, rotation=90); ax.set_yticks(range(n), vocab)
-    ax.set_xlabel('predicted'); ax.set_ylabel('actual'); ax.set_title(f'Confusion matrix ({cm.trace() / cm.sum():.2%} correct)')
-    fig.savefig(Path(run_dir)/'confusion_matrix.png', dpi=110, bbox_inches='tight')
+    interp.plot_confusion_matrix(title=f'Confusion matrix ({cm.trace() / cm.sum():.2%} correct)', figsize=(7, 7))
+    plt.gcf().savefig(Path(run_dir)/'confusion_matrix.png', dpi=110, bbox_inches='tight')
     return cm
 
 # %% ../nbs/09_results.ipynb #81251043

@@ -4,16 +4,15 @@
 
 # %% ../nbs/06_speed.ipynb #6001553a
 from __future__ import annotations
-import contextlib, math, os, sys, time, warnings
-warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # raised inside fastai's imports
+import contextlib, math, os, sys, time
 from collections import Counter
+from .core import bars_visible, eval_mode
 import torch
 from torch import nn
 from fastai.learner import Learner, Recorder, AvgSmoothLoss, AvgLoss, AvgMetric
 from fastai.callback.core import Callback
 from fastai.callback.progress import ProgressCallback
 from fastai.imports import noop      # fastai's own `noop` (not fastcore's): what `no_logging` puts in place
-from .core import bars_visible, eval_mode
 from fastai.callback.fp16 import AMPMode
 from fastai.torch_core import find_bs
 

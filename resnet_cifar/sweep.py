@@ -7,11 +7,10 @@ from __future__ import annotations
 import itertools, json
 from functools import partial
 from pathlib import Path
-import numpy as np
+from .core import SettingError, Floats, Ints, run_cli
 import pandas as pd
 from fastcore.script import call_parse
 from fastcore.meta import delegates
-from .core import SettingError, Floats, Ints, run_cli
 from .data import load_cifar, CifarArrays
 from .train import train_cifar
 
@@ -20,16 +19,13 @@ __all__ = ['sweep_cifar_main', 'lr_sweep', 'sweep_table', 'sweep_cifar_command']
 
 # %% ../nbs/11_sweep.ipynb #c6362a7b
 def _summary(rows:list)->list:
-    "Mean and spread of accuracy per (source, lr_max, div), sorted by mean accuracy"
-    groups = {}
-    for r in rows: groups.setdefault((r['source'], r['lr_max'] if r['source'] == 'grid' else None, round(r['div'], 6) if r['source'] == 'grid' else None), []).append(r)
-    out = []
-    for (src, lr_max, div), rs in groups.items():
-        acc = np.array([r['accuracy'] for r in rs])
-        out.append(dict(source=src, lr_max=float(np.mean([r['lr_max'] for r in rs])), div=float(np.mean([r['div'] for r in rs])),
-                        n=len(rs), mean=float(acc.mean()), std=float(acc.std(ddof=1)) if len(rs) > 1 else 0.,
-                        flip_tta=float(np.mean([r['accuracy_flip_tta'] for r in rs]))))
-    return sorted(out, key=lambda o: -o['mean'])
+    "Mean and spread of accuracy per (source, lr_max, div) — the finder's picks, one per seed, as one row — best first"
+    df = pd.DataFrame(rows)
+    grid = df.source == 'grid'
+    keys = [df.source, df.lr_max.where(grid, 0.), df['div'].round(6).where(grid, 0.)]
+    out = df.groupby(keys, sort=False).agg(source=('source', 'first'), lr_max=('lr_max', 'mean'), div=('div', 'mean'), n=('accuracy', 'size'), mean=('accuracy', 'mean'),
+                                            std=('accuracy', 'std'), flip_tta=('accuracy_flip_tta', 'mean'))
+    return out.reset_index(drop=True).fillna({'std': 0.}).sort_values('mean', ascending=False, kind='stable').to_dict('records')
 
 # %% ../nbs/11_sweep.ipynb #a2554c78
 @delegates(train_cifar, but=['data', 'lr_min', 'lr_max', 'seed', 'out', 'show', 'report', 'return'])   # 'return': keep this function's own

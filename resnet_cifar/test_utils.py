@@ -8,6 +8,7 @@ import os, shutil, subprocess, tempfile
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
+from .core import CifarDataError
 import numpy as np
 import torch
 from torch import nn
@@ -16,8 +17,7 @@ from fastai.learner import Learner
 from fastai.losses import CrossEntropyLossFlat
 from fastai.metrics import accuracy
 from fastai.optimizer import OptimWrapper
-from fastai.callback.progress import ProgressCallback   # a Learner made after this import has `learn.progress`
-from .core import CifarDataError
+from fastai.callback.progress import ProgressCallback
 from .loaders import cifar_dls
 
 # %% auto #0
@@ -53,14 +53,13 @@ def tiny_learner(n_train:int=24,   # synthetic training images per class
                  n_test:int=8,     # synthetic test images per class
                  n_classes:int=4,
                  bs:int=16,
-                 bar:bool=False,   # keep fastai's progress bar
                 )->Learner:
-    "A `Learner` over a linear model and `make_synthetic_cifar` data on the CPU, with torch's Adam and accuracy"
+    "A `Learner` over a linear model and `make_synthetic_cifar` data on the CPU, with torch's Adam and accuracy, without a progress bar"
     d = cifar_dls(make_synthetic_cifar(Path(tempfile.mkdtemp())/'syn', n_train=n_train, n_test=n_test, n_classes=n_classes),
                   bs=bs, device='cpu')
     learn = Learner(d, nn.Sequential(nn.Flatten(), nn.Linear(3*32*32, n_classes)), loss_func=CrossEntropyLossFlat(),
                     metrics=accuracy, opt_func=partial(OptimWrapper, opt=torch.optim.Adam), path=tempfile.mkdtemp())
-    if not bar: learn.remove_cb(learn.progress)
+    learn.remove_cb(ProgressCallback)
     return learn
 
 # %% ../nbs/04_test_utils.ipynb #19c68646

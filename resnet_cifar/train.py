@@ -4,11 +4,11 @@
 
 # %% ../nbs/10_train.ipynb #c7048eea
 from __future__ import annotations
-import contextlib, json, math, os, platform, shutil, sys, time, warnings
-warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # raised inside fastai's imports
+import contextlib, json, math, os, platform, shutil, sys, time
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from .core import CifarDataError, SettingError, Floats, PhaseTimer, device_name, write_json, run_cli
 import pandas as pd
 import torch
 import fastai
@@ -17,7 +17,6 @@ from fastai.callback.progress import CSVLogger
 from fastai.torch_core import set_seed
 from fastcore.script import call_parse
 from fastcore.meta import delegates
-from .core import CifarDataError, SettingError, Floats, PhaseTimer, device_name, write_json, run_cli
 from .data import CifarArrays, load_cifar
 from .loaders import cifar_dls
 from .model import model_summary
