@@ -44,7 +44,7 @@ class CifarTensors:
         return self
 
 # %% ../nbs/03_loaders.ipynb #7d89460f
-class CifarLoader(TfmdDL):
+class CifarLoader(TfmdDL):   # kept by hand: fastai's loaders collate item by item on the CPU; this indexes a whole batch on the device
     "A fastai `TfmdDL` that takes whole batches out of a `CifarTensors` on the device"
     def __init__(self, dataset:CifarTensors, bs:int=512, shuffle:bool=False, drop_last:bool=False, **kwargs):
         kwargs.pop('num_workers', None)   # batches are made on the device, never in worker processes

@@ -114,8 +114,6 @@ def find_lr_bounds(learn,                   # a fastai Learner (its model and op
         plot_lr_bounds(lrs[:n], raw[:n], sm, b, fs, ax=ax)
         if fname is not None:
             fname = Path(fname); fig.savefig(fname, dpi=110, bbox_inches='tight')
-            with open(fname.with_suffix('.csv'), 'w') as f:
-                f.write('lr,loss,smoothed,fastai_smoothed\n')
-                for row in zip(lrs[:n], raw[:n], sm, fs): f.write(','.join(f'{v:.6g}' for v in row) + '\n')
+            pd.DataFrame(dict(lr=lrs[:n], loss=raw[:n], smoothed=sm, fastai_smoothed=fs)).to_csv(fname.with_suffix('.csv'), index=False, float_format='%.6g')
         if not show: plt.close(fig)
     return b
