@@ -81,17 +81,13 @@ class Ints(Floats):
     conv = int
 
 # %% ../nbs/00_core.ipynb #54a24e89
-def _option_type(anno):
-    "The type that reads an option annotated `anno`: the first one of a union that is not None"
-    args = [a for a in getattr(anno, '__args__', ()) if a is not type(None)]
-    return args[0] if args else anno
-
 def command_parser(func, prog:str)->argparse.ArgumentParser:
     "fastcore's parser of the `@call_parse` function `func`, with options written `--lr-max` (`--lr_max` accepted) and errors in one line"
     p, annos = anno_parser(func, prog=prog), docments(func, full=True, returns=False, eval_str=True)
     for a in p._actions:
         anno = annos[a.dest].anno if a.dest in annos else None
-        if a.type is not None and anno is not None and not isinstance(anno, Param): a.type = _option_type(anno)
+        if a.type is not None and anno is not None and not isinstance(anno, Param):    # `int|None` is read by `int`
+            a.type = next((t for t in getattr(anno, '__args__', ()) if t is not type(None)), anno)
         if isinstance(a, argparse._StoreFalseAction) and a.help: a.help = 'turn off: ' + a.help.replace(' (default: True)', '')   # `--no-show`
         hyphened = [o.replace('_', '-') if o.startswith('--') else o for o in a.option_strings]
         for o in hyphened: p._option_string_actions[o] = a

@@ -100,10 +100,6 @@ def cifar_interpretation(learn:Learner, preds:TestSetPreds|None=None)->Classific
     interp.preds, interp.confusion_matrix = preds, lambda: np.bincount(preds.targs.numpy() * n + preds.decoded.numpy(), minlength=n * n).reshape(n, n)
     return interp
 
-def _preds_of(interp:ClassificationInterpretation)->TestSetPreds:
-    "The test-set pass behind `interp`: its own when `cifar_interpretation` made it, else a new one"
-    return interp.preds if hasattr(interp, 'preds') else cifar_interpretation(interp.learn).preds
-
 @contextlib.contextmanager
 def history_kept(learn:Learner):
     "Put the Recorder's record of the last fit back after the block (fastai's `get_preds` and `validate` start a new one)"
@@ -126,8 +122,8 @@ def save_confusion_matrix(interp:ClassificationInterpretation, run_dir:Path)->np
 # %% ../nbs/09_results.ipynb #81251043
 def misclassified_gallery(interp:ClassificationInterpretation, run_dir:Path, k:int=16)->list:
     "Save the `k` highest-loss misclassified test images as `misclassified.png`; return their test-set indices"
-    p = _preds_of(interp)
-    targs, decoded = p.targs, p.decoded
+    if not hasattr(interp, 'preds'): interp = cifar_interpretation(interp.learn)
+    targs, decoded = interp.preds.targs, interp.preds.decoded
     losses, idx = interp.top_losses(None)
     wrong = [i for i, j in enumerate(idx.tolist()) if decoded[j] != targs[j]][:k]
     if not wrong:

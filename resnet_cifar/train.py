@@ -201,7 +201,7 @@ def train_cifar(data:str|Path|CifarArrays|None=None,  # folder or .tgz of CIFAR-
             write_json(out/'results.json', dict(status='failed', reason=str(e), epochs=epochs, lr_min=lr_min, lr_max=lr_max, seed=seed))
             raise
         learn.save('model')
-        _write_schedule(learn, out/'schedule.csv')
+        pd.DataFrame(learn.recorder.hps).to_csv(out/'schedule.csv', index_label='batch', float_format='%.6g')   # LR and beta1 of every batch
         res = dict(status='finished', accuracy=preds.accuracy, accuracy_flip_tta=preds.accuracy_flip_tta, loss=preds.loss, epochs=epochs, bs=bs, lr_min=lr_min, lr_max=lr_max,
                    lr_source='given' if found is None else ('found' if found.lr_min==lr_min and found.lr_max==lr_max else 'partly found'),
                    lr_find=None if found is None else found.as_dict(), lr_find_iters=None if found is None else lr_find_iters,
@@ -235,11 +235,6 @@ def _tensorboard(out:Path)->list:
             for j, v in enumerate(losses): self.writer.add_scalar('train_loss', v, self.train_iter - len(losses) + j + 1)
             super().after_epoch()
     return [EpochTensorBoardCallback(out/'tensorboard', trace_model=False, log_preds=False)]
-
-# %% ../nbs/10_train.ipynb #2f8c8f70
-def _write_schedule(learn:Learner, fn:Path):
-    "The per-batch hyper-parameters of the last fit, as CSV"
-    pd.DataFrame(getattr(learn.recorder, 'hps', {})).to_csv(fn, index_label='batch', float_format='%.6g')
 
 # %% ../nbs/10_train.ipynb #ba01aded
 def learner_from_run(run_dir:Path, device=None)->Learner:
