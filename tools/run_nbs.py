@@ -1,0 +1,42 @@
+"""Run the notebooks as `nbdev_test` does (on the CPU, `slow`/`cuda` cells and `eval: false` skipped) and save their
+outputs, so that the book and the docs site show what each chapter explains. Temporary folders in the outputs are
+written `<tmp>`. Usage: `python tools/run_nbs.py [NOTEBOOK ...]` (default: all), then `nbdev_clean`."""
+import os, re, sys, tempfile, time
+from pathlib import Path
+from execnb.nbio import read_nb, write_nb
+from execnb.shell import CaptureShell
+from fastcore.xtras import working_directory
+from nbdev.config import get_config
+from nbdev.process import NBProcessor
+from nbdev.frontmatter import FrontmatterProc
+
+cfg = get_config()
+skip = set(cfg.get('tst_flags', '').split())
+tmp = re.escape(tempfile.gettempdir())
+tmp_re = re.compile(tmp + r'/[\w.-]+')
+
+def clean(o):
+    "Temporary paths in an output, as `<tmp>`"
+    if isinstance(o, str): return tmp_re.sub('<tmp>', o)
+    if isinstance(o, list): return [clean(v) for v in o]
+    if isinstance(o, dict): return {k: (v if k == 'image/png' else clean(v)) for k, v in o.items()}
+    return o
+
+def run(fn:Path):
+    os.environ['IN_TEST'] = '1'
+    nb = NBProcessor(fn, procs=FrontmatterProc, process=True).nb
+    def no_eval(cell):
+        if cell.cell_type != 'code' or 'nbdev_export' + '(' in cell.source: return True
+        d = getattr(cell, 'directives_', {}) or {}
+        return d.get('eval:', [''])[0].lower() == 'false' or bool(skip & d.keys())
+    t = time.time()
+    with working_directory(fn.parent): CaptureShell(fn, mpl_format='png').run_all(nb, exc_stop=True, preproc=no_eval)
+    raw = read_nb(fn)
+    for c, done in zip(raw.cells, nb.cells):
+        if c.cell_type == 'code': c.outputs = [clean(dict(o)) for o in done.get('outputs', []) if 'FutureWarning' not in ''.join(o.get('text', ''))]
+    write_nb(raw, fn)
+    print(f"{fn.name}: {time.time() - t:.0f} s, {fn.stat().st_size / 1e3:.0f} kB")
+
+if __name__ == '__main__':
+    fns = [Path(f) for f in sys.argv[1:]] or sorted(p for p in cfg.nbs_path.glob('*.ipynb') if not p.name.startswith('_'))
+    for fn in fns: run(fn.resolve())
