@@ -78,7 +78,7 @@ def page_md(nb:dict, page:str)->tuple:
             fm = yaml.safe_load(src.strip().strip('-')) or {}
             title = fm.get('title', title)
             parts.append(f"# {title}")
-            if fm.get('description'): parts.append(f'<p class="description">{fm["description"]}</p>')
+            if fm.get('description'): parts.append(f'{fix_markdown(fm["description"])}\n{{: .description }}')
         elif c['cell_type'] == 'markdown': parts.append(fix_markdown(src))
         elif c['cell_type'] == 'code':
             opts, body = cell_opts(src)
