@@ -21,14 +21,16 @@ import fastai.vision.learner   # registers fastai's `plot_top_losses` for (Tenso
 from fastai.callback.hook import Hook
 from fastai.data.transforms import Normalize
 from fastai.torch_core import TensorImage
-from .loaders import cifar_mean, cifar_std, load_image_32
+from .data import CifarArrays
+from .loaders import cifar_mean, cifar_std, load_image_32, cifar_dls
 from .speed import learner_autocast
+from .learner import cifar_learner
 
 # %% auto #0
 __all__ = ['compare_cifar_runs_main', 'predict_cifar_main', 'plot_history', 'plot_schedule', 'TestSetPreds', 'predict_test_set',
            'cifar_interpretation', 'history_kept', 'save_confusion_matrix', 'misclassified_gallery', 'gradcam',
            'gradcam_gallery', 'write_report', 'compare_runs', 'compare_cifar_runs_command', 'export_run',
-           'load_exported', 'predict_images', 'predict_cifar_command', 'report_run']
+           'load_exported', 'read_results', 'learner_for_run', 'predict_images', 'predict_cifar_command', 'report_run']
 
 # %% ../nbs/09_results.ipynb #456dadc2
 def plot_history(run_dir:Path, fname:str='history.png'):
@@ -273,13 +275,39 @@ def export_run(learn:Learner, run_dir:Path, fname:str='export.pkl')->Path:
     return Path(run_dir)/fname
 
 def load_exported(path:Path)->Learner:
-    "Load an exported Learner: a run folder (its export.pkl) or the .pkl itself, on the CPU"
+    "Load an exported Learner (a pickle: only one you trust): a run folder's export.pkl or the .pkl itself, on the CPU"
     p = Path(path)
     fn = p/'export.pkl' if p.is_dir() else p
     if not fn.is_file(): raise CifarDataError(f"no exported model at {fn} (train_cifar writes export.pkl in the run folder)")
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
         return load_learner(fn, cpu=True)
+
+# %% ../nbs/09_results.ipynb #6e24110b
+def read_results(run_dir:Path)->dict:
+    "A finished run's `results.json`, or one line saying why `run_dir` is not a finished run"
+    d = Path(run_dir)
+    if not d.is_dir(): raise CifarDataError(f"not a run folder: {d}")
+    if not (d/'results.json').is_file(): raise CifarDataError(f"not a finished run folder (no results.json): {d}")
+    try: r = json.loads((d/'results.json').read_text())
+    except (ValueError, UnicodeDecodeError) as e: raise CifarDataError(f"unreadable results.json in {d} ({type(e).__name__})") from None
+    if not isinstance(r, dict): raise CifarDataError(f"unreadable results.json in {d} (not an object)")
+    if r.get('status', 'finished') != 'finished': raise CifarDataError(f"not a finished run ({r['status']}: {r.get('reason', 'no results')}): {d}")
+    return r
+
+def learner_for_run(run_dir:Path, device='cpu')->Learner:
+    "The trained Learner of a run folder for predicting, without data: built from results.json, weights read with `weights_only` (nothing unpickled)"
+    d, r = Path(run_dir), read_results(run_dir)
+    if 'vocab' not in r: raise CifarDataError(f"{d} is from a version that did not record its classes: retrain it (or, if you trust it, load_exported)")
+    if not (d/'model.pth').is_file(): raise CifarDataError(f"no model.pth in {d}")
+    n = len(r['vocab']); z, y = np.zeros((n, 3, 32, 32), np.uint8), np.arange(n)
+    dls = cifar_dls(CifarArrays(z, y, z, y, list(r['vocab'])), bs=n, device=device).new_empty()   # the classes and the normalization, no images
+    learn = cifar_learner(dls, wd=r.get('wd', 1e-4), path=d)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore'); learn.load('model', with_opt=False, device=device)   # torch warns of a foreign pickle before refusing it
+    except Exception as e: raise CifarDataError(f"unreadable model.pth in {d} ({type(e).__name__}: not the weights a run writes)") from None
+    return learn
 
 # %% ../nbs/09_results.ipynb #5f98d925
 def predict_images(learn:Learner, images:list, k:int=3)->list:
@@ -295,16 +323,17 @@ def predict_images(learn:Learner, images:list, k:int=3)->list:
 # %% ../nbs/09_results.ipynb #c1d912bc
 @call_parse
 def predict_cifar_command(images:Param("PNG/JPEG files (any size: resized to 32×32)", str, nargs='+', opt=False),
-                          model:str|None=None,  # run folder or export.pkl; default: the newest run under runs/, named on stderr
+                          model:str|None=None,  # run folder; default: the newest finished run under runs/, named on stderr
                           k:int=3,              # classes to show per image (1 to the number of classes)
                          ):
     "Top-k CIFAR-10 classes of each image, with probabilities; exit status 1 if any image could not be read"
     if model is None:
-        runs = sorted(Path('runs').glob('*/export.pkl'), key=lambda f: f.stat().st_mtime)
-        if not runs: raise CifarDataError("no --model given and no runs/*/export.pkl here: pass --model RUN_DIR")
+        runs = sorted(Path('runs').glob('*/model.pth'), key=lambda f: f.stat().st_mtime)
+        if not runs: raise CifarDataError("no --model given and no runs/*/model.pth here: pass --model RUN_DIR")
         model = runs[-1].parent
         print(f"note: no --model given: using the newest run, {model} (--model chooses)", file=sys.stderr)
-    learn = load_exported(model)
+    if Path(model).is_file(): raise CifarDataError(f"--model takes a run folder, not a file ({model}): a pickle such as export.pkl can run code when loaded")
+    learn = learner_for_run(model)
     if not 1 <= k <= len(learn.dls.vocab): raise CifarDataError(f"--k must be between 1 and {len(learn.dls.vocab)}, got {k}")
     good, errors = [], {}
     for f in images:                      # every image gets its line: a bad one does not stop the others

@@ -207,7 +207,7 @@ def train_cifar(data:str|Path|CifarArrays|None=None,  # folder or .tgz of CIFAR-
                    lr_find=None if found is None else found.as_dict(), lr_find_iters=None if found is None else lr_find_iters,
                    seed=seed, subset=subset, test_subset=test_subset, compile=compile, wd=wd, decoupled_wd=decoupled_wd, wd_bn_bias=wd_bn_bias,
                    label_smoothing=label_smoothing, moms=list(learn.moms), peak_epoch=peak_epoch, peak_batch=peak, batches_per_epoch=n,
-                   n_train=n_train, n_test=n_test, n_test_total=len(a.y_test),
+                   n_train=n_train, n_test=n_test, n_test_total=len(a.y_test), vocab=list(dls.vocab),
                    data=str(data) if data is not None else 'URLs.CIFAR',
                    device=device_name(dls.device),
                    seconds={k: round(v, 3) for k, v in secs.items()}, train_img_per_s=round(epochs * n * bs / secs['fit'], 1),

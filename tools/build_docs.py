@@ -35,6 +35,7 @@ def fix_markdown(md:str)->str:
     lines, fence = [], False
     for l in md.split('\n'):
         if l.lstrip().startswith('```'): fence = not fence
+        elif fence: l = re.sub(r'\[`?([^\]`]+)`?\]\([^)\s]+\)', r'\1', l)      # nbdev's doc links inside a signature: the name only
         m = None if fence else re.match(r'^(#{1,6}) (.+?)\s*$', l)
         if m and not m.group(2).endswith('}'): l = f"{m.group(1)} {m.group(2)} {{#{pandoc_id(m.group(2))}}}"
         lines.append(l)

@@ -1,6 +1,6 @@
 """Run the notebooks as `nbdev_test` does (on the CPU, `slow`/`cuda` cells and `eval: false` skipped) and save their
 outputs, so that the book and the docs site show what each chapter explains. Temporary folders in the outputs are
-written `<tmp>`. Usage: `python tools/run_nbs.py [NOTEBOOK ...]` (default: all), then `nbdev_clean`."""
+written `<tmp>`, and this machine's paths (the repository, site-packages) are left out. Usage: `python tools/run_nbs.py [NOTEBOOK ...]` (default: all), then `nbdev_clean`."""
 import os, re, sys, tempfile, time
 from pathlib import Path
 from execnb.nbio import read_nb, write_nb
@@ -14,10 +14,11 @@ cfg = get_config()
 skip = set(cfg.get('tst_flags', '').split())
 tmp = re.escape(tempfile.gettempdir())
 tmp_re = re.compile(tmp + r'/[\w.-]+')
+here_re = re.compile(re.escape(str(cfg.config_path)) + '/|' + re.escape(sys.prefix) + r'/lib/python[\d.]+/site-packages/')
 
 def clean(o):
     "Temporary paths in an output, as `<tmp>`"
-    if isinstance(o, str): return tmp_re.sub('<tmp>', o)
+    if isinstance(o, str): return here_re.sub('', tmp_re.sub('<tmp>', o))
     if isinstance(o, list): return [clean(v) for v in o]
     if isinstance(o, dict): return {k: (v if k == 'image/png' else clean(v)) for k, v in o.items()}
     return o
