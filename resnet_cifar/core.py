@@ -13,8 +13,8 @@ from fastcore.script import anno_parser, Param
 from fastcore.docments import docments
 
 # %% auto #0
-__all__ = ['CifarDataError', 'SettingError', 'exit_error', 'bars_visible', 'device_name', 'sync_device', 'PhaseTimer',
-           'eval_mode', 'write_json', 'Floats', 'Ints', 'command_parser', 'run_cli']
+__all__ = ['CifarDataError', 'SettingError', 'RunInterrupted', 'exit_error', 'bars_visible', 'device_name', 'sync_device',
+           'PhaseTimer', 'eval_mode', 'write_json', 'Floats', 'Ints', 'command_parser', 'run_cli']
 
 # %% ../nbs/00_core.ipynb #a002d18c
 class CifarDataError(ValueError):
@@ -22,6 +22,10 @@ class CifarDataError(ValueError):
 
 class SettingError(ValueError):
     "A bad setting (a number, a folder to write to) given to the library, said in one line"
+
+class RunInterrupted(Exception):
+    "A run stopped by the user (Ctrl-C, exit status 130) or the system (SIGTERM, 143): its message says how to go on"
+    def __init__(self, msg:str, code:int=130): super().__init__(msg); self.code = code
 
 def exit_error(prog:str, msg)->None:
     "How every command ends on bad input: `prog: error: msg` on stderr, exit status 2"
@@ -101,3 +105,4 @@ def run_cli(func, prog:str, argv:list|None=None):
     args.pop('pdb', None); args.pop('xtra', None)
     try: return func(**args)
     except (CifarDataError, SettingError) as e: exit_error(prog, e)
+    except RunInterrupted as e: print(f"{prog}: {e}", file=sys.stderr); sys.exit(e.code)

@@ -72,7 +72,7 @@ class TrainingDiverged(SettingError):
 class StopOnNonFinite(Callback):
     "Stop the fit if a training loss is not finite, in one line naming epoch, batch and LR; flagged on the device, read once an epoch"
     order, run_valid = 55, False
-    def __init__(self, lr_max:float|None=None): self.lr_max = lr_max
+    def __init__(self, lr_max:float|None=None, start_epoch:int=0): self.lr_max, self.start_epoch = lr_max, start_epoch
     def before_train(self): self.first, self.lrs = None, []
     def after_batch(self):
         if not self.training: return
@@ -83,14 +83,16 @@ class StopOnNonFinite(Callback):
         i = -1 if self.first is None else int(self.first)                                 # the epoch's one read
         if i < 0: return
         hint = f"; try --lr-max {self.lr_max / 10:.2g}" if self.lr_max else ''
-        raise TrainingDiverged(f"the training loss became NaN or infinite at epoch {self.epoch + 1} batch {i + 1}, "
+        raise TrainingDiverged(f"the training loss became NaN or infinite at epoch {self.start_epoch + self.epoch + 1} batch {i + 1}, "
                                f"LR {self.lrs[i]:.3g}: LRMAX is too high{hint}")
 
 class CyclePositions(Callback):
-    "Positions on the schedule from the first training batch (0) to the last (1), so the last batch gets the schedule's end value"
+    "Positions on the schedule from the first training batch (0) to the last (1), so the last batch gets the schedule's end value; a fit that resumes a run at `start_epoch` of `n_epoch` continues its positions"
     order, run_valid = ParamScheduler.order - 1, False
+    def __init__(self, start_epoch:int=0, n_epoch:int|None=None): self.start_epoch, self.total = start_epoch, n_epoch
     def before_batch(self):
-        self.learn.pct_train = (self.epoch * self.n_iter + self.iter) / max(1, self.n_epoch * self.n_iter - 1)
+        total = self.total or self.n_epoch
+        self.learn.pct_train = ((self.start_epoch + self.epoch) * self.n_iter + self.iter) / max(1, total * self.n_iter - 1)
 
 def peak_batch(n_batches:int,      # training batches an epoch
                epochs:int,         # epochs in the run
@@ -107,6 +109,7 @@ def fit_cycle(learn:Learner,        # a Learner, e.g. `cifar_learner(dls)`
               lr_max:float,         # LR at the peak
               peak_epoch:float=5,   # the peak is at the end of this epoch
               cbs=None,             # extra callbacks for this fit
+              start_epoch:int=0,    # resume the cycle here (the epochs before it were trained by an earlier fit)
              ):
     "fastai's `fit_one_cycle` from `lr_min` up to `lr_max` at `peak_epoch` and back down to `lr_min` (no annihilation); stops if the loss diverges"
     if not 0 < lr_min < lr_max: raise ValueError(f"need 0 < lr_min < lr_max, got lr_min={lr_min:g}, lr_max={lr_max:g}")
@@ -114,5 +117,6 @@ def fit_cycle(learn:Learner,        # a Learner, e.g. `cifar_learner(dls)`
     n = len(learn.dls.train)
     p = peak_batch(n, epochs, peak_epoch)
     pct_start = 0.5 if p is None else p / (epochs * n - 1)    # with no peak batch, positions are only 0 and 1: LRMIN
-    learn.fit_one_cycle(epochs, lr_max, div=lr_max / lr_min, div_final=lr_max / lr_min, pct_start=pct_start,
-                        cbs=[CyclePositions(), StopOnNonFinite(lr_max), *(cbs or [])])
+    if not 0 <= start_epoch < epochs: raise ValueError(f"start_epoch must be one of the run's {epochs} epochs, got {start_epoch}")
+    learn.fit_one_cycle(epochs - start_epoch, lr_max, div=lr_max / lr_min, div_final=lr_max / lr_min, pct_start=pct_start,
+                        cbs=[CyclePositions(start_epoch, epochs), StopOnNonFinite(lr_max, start_epoch), *(cbs or [])])

@@ -4,15 +4,17 @@
 
 # %% ../nbs/10_train.ipynb #c7048eea
 from __future__ import annotations
-import contextlib, json, math, os, platform, shutil, sys, time
+import contextlib, json, math, os, platform, random, shutil, signal, sys, threading, time, warnings
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from .core import CifarDataError, SettingError, Floats, PhaseTimer, device_name, write_json, run_cli
+from .core import CifarDataError, SettingError, RunInterrupted, Floats, PhaseTimer, device_name, write_json, run_cli
+import numpy as np
 import pandas as pd
 import torch
 import fastai
 from fastai.learner import Learner
+from fastai.callback.core import Callback
 from fastai.callback.progress import CSVLogger
 from fastai.torch_core import set_seed
 from fastcore.script import call_parse
@@ -26,7 +28,8 @@ from .lr_bounds import find_lr_bounds
 from .results import report_run, predict_test_set
 
 # %% auto #0
-__all__ = ['RUN_FILES', 'train_cifar_main', 'run_lock', 'CifarRun', 'train_cifar', 'learner_from_run', 'train_cifar_command']
+__all__ = ['RUN_FILES', 'SETTINGS_VERSION', 'train_cifar_main', 'run_lock', 'CifarRun', 'EpochCheckpoint', 'train_cifar',
+           'learner_from_run', 'train_cifar_command']
 
 # %% ../nbs/10_train.ipynb #00f047f1
 def _check_settings(**kw):
@@ -49,7 +52,7 @@ def _check_device(device)->torch.device|None:
 # %% ../nbs/10_train.ipynb #a32f98f7
 RUN_FILES = {'history.csv', 'schedule.csv', 'lr_find.png', 'lr_find.csv', 'results.json', 'model.pth', 'model_summary.txt',
              'report.md', 'history.png', 'schedule.png', 'confusion_matrix.png', 'confusion_matrix.csv', 'misclassified.png',
-             'gradcam.png', 'export.pkl', 'tensorboard'}
+             'gradcam.png', 'export.pkl', 'tensorboard', 'checkpoint.pth'}
 
 def _is_run_file(name:str)->bool:
     "Whether a run writes `name` (fastai's `lr_find` leaves a `tmp…` folder when interrupted)"
@@ -75,10 +78,12 @@ def _refuse_if_held(out:Path):
 @contextlib.contextmanager
 def run_lock(out:Path):
     "Hold `out` for this process (one writer per run folder): a live holder is refused in one line, a dead one's lock taken over"
-    out.mkdir(parents=True, exist_ok=True)
-    _refuse_if_held(out)
-    tmp = out/f".lock.{os.getpid()}"
-    tmp.write_text(f"{os.getpid()}\n"); os.replace(tmp, out/'.lock')
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        _refuse_if_held(out)
+        tmp = out/f".lock.{os.getpid()}"
+        tmp.write_text(f"{os.getpid()}\n"); os.replace(tmp, out/'.lock')
+    except OSError as e: raise SettingError(f"cannot write the run folder {out}: {e.strerror or e}") from None    # read-only, full, not a folder
     try: yield out
     finally:
         if _lock_holder(out) is None: (out/'.lock').unlink(missing_ok=True)
@@ -109,6 +114,75 @@ class CifarRun:
         r = self.results
         return (f"CifarRun({self.path}: test accuracy {r['accuracy']:.4f} after {r['epochs']} epochs, "
                 f"lr_min={r['lr_min']:.3g} lr_max={r['lr_max']:.3g}, fit {r['seconds']['fit']:.1f}s)")
+
+# %% ../nbs/10_train.ipynb #98092c8a
+def _rng_state()->dict:
+    "The states of the random number generators a run draws from"
+    s = np.random.get_state()
+    return dict(torch=torch.get_rng_state(), cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
+                numpy=[s[0], s[1].tolist(), *s[2:]], python=random.getstate())
+
+def _set_rng_state(s:dict):
+    torch.set_rng_state(s['torch'])
+    if s['cuda'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s['cuda'])
+    np.random.set_state((s['numpy'][0], np.array(s['numpy'][1], dtype=np.uint32), *s['numpy'][2:]))
+    random.setstate((s['python'][0], tuple(s['python'][1]), s['python'][2]))
+
+def _plain(o):
+    "`o` with numpy scalars as Python numbers (torch's `weights_only` loader reads no numpy objects)"
+    if isinstance(o, dict): return {k: _plain(v) for k, v in o.items()}
+    if isinstance(o, (list, tuple)): return type(o)(_plain(v) for v in o)
+    return o.item() if isinstance(o, np.generic) else o
+
+class EpochCheckpoint(Callback):
+    "After each epoch, `fn`: weights, optimizer state, epoch, RNG states and the fit's record so far, written atomically"
+    order = 60                                         # after the Recorder has logged the epoch
+    def __init__(self, fn:Path, start_epoch:int=0, before:dict|None=None): self.fn, self.start, self.before, self.done = Path(fn), start_epoch, before or {}, start_epoch
+    def before_fit(self):                              # a resumed fit: the smoothed loss goes on from where it was
+        if 'smooth' in self.before:
+            sl = self.learn.recorder.smooth_loss; sl.val, sl.count = torch.tensor(self.before['smooth'][0]), self.before['smooth'][1]
+    def before_epoch(self): self.learn.recorder.log[0] = self.start + self.epoch     # the table counts the run's epochs
+    def after_epoch(self):
+        rec = self.learn.recorder
+        record = {k: self.before.get(k, []) + [float(v) for v in as_floats(list(getattr(rec, k)))] for k in ('lrs', 'losses')}
+        hps = getattr(getattr(self.learn, 'param_scheduler', None), 'hps', {})      # fastai's schedule keeps them until the fit ends
+        record['smooth'] = [float(rec.smooth_loss.val), int(rec.smooth_loss.count)]
+        record['hps'] = {k: self.before.get('hps', {}).get(k, []) + [float(x) for x in v] for k, v in hps.items()}
+        tmp = self.fn.with_name(f".{self.fn.name}.tmp{os.getpid()}")
+        torch.save(dict(model=self.learn.model.state_dict(), opt=_plain(self.learn.opt.state_dict()), epoch=self.start + self.epoch,
+                        rng=_rng_state(), record=record), tmp)
+        os.replace(tmp, self.fn); self.done = self.start + self.epoch + 1
+
+@contextlib.contextmanager
+def _sigterm_interrupts():
+    "Inside the block, SIGTERM stops the run as Ctrl-C does (in the main thread; elsewhere nothing changes)"
+    if threading.current_thread() is not threading.main_thread(): yield; return
+    def stop(signum, frame): raise RunInterrupted('terminated', 143)
+    old = signal.signal(signal.SIGTERM, stop)
+    try: yield
+    finally: signal.signal(signal.SIGTERM, old)
+
+# %% ../nbs/10_train.ipynb #a4d919cf
+SETTINGS_VERSION = 1
+
+def _resume_run(run_dir, **kw)->CifarRun:
+    "`train_cifar(resume=run_dir)`: the interrupted run in `run_dir`, from its checkpoint, with the settings it recorded"
+    d = Path(run_dir)
+    try: r = json.loads((d/'results.json').read_text())
+    except (OSError, ValueError): raise SettingError(f"cannot resume {d}: not a run folder with a readable results.json") from None
+    if r.get('status') == 'finished': raise SettingError(f"cannot resume {d}: the run is finished")
+    if r.get('status') not in ('interrupted', 'running') or 'settings' not in r:
+        raise SettingError(f"cannot resume {d}: not an interrupted run (status {r.get('status', 'unknown')})")
+    if r.get('settings_version') != SETTINGS_VERSION: raise SettingError(f"cannot resume {d}: written by another version of resnet_cifar")
+    if r['settings'].get('data') == '<arrays>': raise SettingError(f"cannot resume {d}: it trained on arrays given in Python, not on a folder")
+    _refuse_if_held(d)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore'); ck = torch.load(d/'checkpoint.pth', map_location='cpu', weights_only=True)
+    except FileNotFoundError: raise SettingError(f"cannot resume {d}: no checkpoint (it stopped before its first epoch ended); start it again") from None
+    except Exception as e: raise SettingError(f"cannot resume {d}: unreadable checkpoint.pth ({type(e).__name__})") from None
+    s = dict(r['settings']); s['data'] = s['data'] if s['data'] != 'URLs.CIFAR' else None
+    return train_cifar(**{**s, **kw, 'out': d}, _from=ck)
 
 # %% ../nbs/10_train.ipynb #df04f670
 def _quick_run_sizes(a:CifarArrays, subset:int|None, bs:int|None, test_subset:int|None)->tuple:
@@ -141,8 +215,11 @@ def train_cifar(data:str|Path|CifarArrays|None=None,  # folder or .tgz of CIFAR-
                 show:bool=True,             # progress bar and per-epoch table
                 report:bool=True,           # plots, interpretation, export and report.md (`report_run`)
                 cache_dir:str|Path|None=None,  # where the decoded data is cached; None = $RESNET_CIFAR_CACHE, else ~/.cache/resnet_cifar
+                resume:str|Path|None=None,  # continue the interrupted run in this folder from its last checkpoint, with its settings
+                _from:dict|None=None,       # (internal) the checkpoint a resumed run starts from
                )->CifarRun:
     "Train `CustomResNet` on CIFAR-10 with Adam and One Cycle between LR bounds found by a range test"
+    if resume is not None: return _resume_run(resume, show=show, report=report, cache_dir=cache_dir)
     _check_settings(epochs=epochs, bs=bs, lr_min=lr_min, lr_max=lr_max, subset=subset, test_subset=test_subset, lr_find_iters=lr_find_iters)
     if peak_epoch is None: peak_epoch = epochs * 5 / 24
     if wd < 0: raise SettingError(f"wd must not be negative, got {wd}")
@@ -153,7 +230,7 @@ def train_cifar(data:str|Path|CifarArrays|None=None,  # folder or .tgz of CIFAR-
     if bs is not None and bs < 2: raise SettingError(f"batch size must be at least 2 (BatchNorm needs more than one value per channel), got {bs}")
     if seed is not None and not 0 <= seed < 2**32: raise SettingError(f"seed must be between 0 and {2**32 - 1}, got {seed}")
     device = _check_device(device)
-    out = _run_dir(out, overwrite)
+    out = _run_dir(out, overwrite) if _from is None else Path(out)
     if seed is not None: set_seed(seed, reproducible=True)
     say = (lambda msg: print(msg, file=sys.stderr, flush=True)) if show else (lambda msg: None)
     timer = PhaseTimer(); secs = timer.secs
@@ -161,6 +238,7 @@ def train_cifar(data:str|Path|CifarArrays|None=None,  # folder or .tgz of CIFAR-
         a = data if isinstance(data, CifarArrays) else load_cifar(data, cache_dir=cache_dir)
         bs_given, bs, test_subset = bs, *_quick_run_sizes(a, subset, bs, test_subset)
         dls = cifar_dls(a, bs=bs, device=device, subset=subset, test_subset=test_subset, seed=seed)
+        dls.train.n_inp, dls.valid.n_inp    # fastai's one pass through each pipeline draws random numbers: now, not at a resumed run's first batch
     timer.device = dls.device
     n_train, n_test, n = len(dls.train.dataset), len(dls.valid.dataset), len(dls.train)
     if bs_given is None and bs != 512: say(f"note: --subset {subset}: batch size {bs}, {n} batches an epoch (--bs sets it)")
@@ -171,7 +249,7 @@ def train_cifar(data:str|Path|CifarArrays|None=None,  # folder or .tgz of CIFAR-
     peak = peak_batch(n, epochs, peak_epoch)
     if peak is None: say(f"note: {epochs * n} batch{'es' if epochs * n > 1 else ''} in all: no batch between the first and the last for the peak; the LR stays at LRMIN")
     with run_lock(out):                               # one writer per run folder, to the end of the run
-        _clear_run(out)
+        if _from is None: _clear_run(out)
         learn = cifar_learner(dls, wd=wd, decoupled_wd=decoupled_wd, wd_bn_bias=wd_bn_bias, label_smoothing=label_smoothing,
                               moms=moms, compile=compile, path=out)
         if not show: learn.remove_cbs(learn.progress)
@@ -189,9 +267,23 @@ def train_cifar(data:str|Path|CifarArrays|None=None,  # folder or .tgz of CIFAR-
                 if lr_min >= lr_max: raise SettingError(f"lr_min must be below lr_max, got lr_min={lr_min:g}, lr_max={lr_max:g}")
                 if show: print(f"LR range test ({lr_find_iters} batches): lr_min={lr_min:.3g}, lr_max={lr_max:.3g}", flush=True)
 
+        settings = dict(data='<arrays>' if isinstance(data, CifarArrays) else str(data) if data is not None else 'URLs.CIFAR', epochs=epochs, bs=bs,
+                        lr_min=lr_min, lr_max=lr_max, seed=seed, subset=subset, test_subset=test_subset, wd=wd, decoupled_wd=decoupled_wd,
+                        wd_bn_bias=wd_bn_bias, label_smoothing=label_smoothing, moms=None if moms is None else list(moms), peak_epoch=peak_epoch,
+                        device=None if device is None else str(device), compile=compile, lr_find_iters=lr_find_iters)
+        start, before = 0, {}
+        if _from is not None:                            # resuming: the state at the end of the last finished epoch
+            learn.create_opt(); learn.model.load_state_dict(_from['model']); learn.opt.load_state_dict(_from['opt'])
+            _set_rng_state(_from['rng']); start, before = _from['epoch'] + 1, _from['record']
+            hist = (out/'history.csv').read_text().splitlines()
+            (out/'history.csv').write_text('\n'.join(hist[:1 + start]) + '\n')    # the epochs the checkpoint holds
+            say(f"note: resuming {out} at epoch {start + 1} of {epochs}")
+        write_json(out/'results.json', dict(status='running', settings=settings, settings_version=SETTINGS_VERSION, pid=os.getpid()))
+        ckpt = EpochCheckpoint(out/'checkpoint.pth', start, before)
         try:                              # a diverged run leaves a results.json that says so, and no result
-            with timer('fit'), (contextlib.nullcontext() if show else learn.no_logging()):
-                fit_cycle(learn, epochs, lr_min, lr_max, peak_epoch=peak_epoch, cbs=[CSVLogger(fname='history.csv'), *_tensorboard(out)])
+            with timer('fit'), _sigterm_interrupts(), (contextlib.nullcontext() if show else learn.no_logging()):
+                fit_cycle(learn, epochs, lr_min, lr_max, peak_epoch=peak_epoch, start_epoch=start,
+                          cbs=[CSVLogger(fname='history.csv', append=start > 0), ckpt, *_tensorboard(out)])
             with timer('eval'):
                 uncompile_model(learn.model)      # the eager forward for the test pass, the report's hooks, export and the Learner returned
                 preds = predict_test_set(learn)   # the one pass over the test set: results, confusion matrix, gallery
@@ -200,14 +292,27 @@ def train_cifar(data:str|Path|CifarArrays|None=None,  # folder or .tgz of CIFAR-
         except TrainingDiverged as e:
             write_json(out/'results.json', dict(status='failed', reason=str(e), epochs=epochs, lr_min=lr_min, lr_max=lr_max, seed=seed))
             raise
-        learn.save('model')
+        except (KeyboardInterrupt, RunInterrupted) as e:
+            code = getattr(e, 'code', 130)
+            write_json(out/'results.json', dict(status='interrupted', epochs_done=ckpt.done, settings=settings, settings_version=SETTINGS_VERSION))
+            how = f"resume with: train_cifar --resume {out}" if ckpt.done else "no epoch finished: start it again"
+            raise RunInterrupted(f"{'interrupted' if code == 130 else 'terminated'} after {ckpt.done} of {epochs} epochs; {how}", code) from None
+        if start:                                          # one table of all epochs: the header once, epochs counted from 0
+            rows = (out/'history.csv').read_text().splitlines()
+            rows = [rows[0]] + [f"{i},{r.split(',', 1)[1]}" for i, r in enumerate(r for r in rows[1:] if r != rows[0])]
+            (out/'history.csv').write_text('\n'.join(rows) + '\n')
+            rec = learn.recorder
+            rec.hps = {k: before['hps'].get(k, []) + list(v) for k, v in rec.hps.items()}
+            rec.lrs, rec.losses = before['lrs'] + list(rec.lrs), before['losses'] + list(rec.losses)
+        learn.save('.model.tmp'); os.replace(out/'.model.tmp.pth', out/'model.pth')    # atomic: a crash never leaves half a file
+        (out/'checkpoint.pth').unlink(missing_ok=True)
         pd.DataFrame(learn.recorder.hps).to_csv(out/'schedule.csv', index_label='batch', float_format='%.6g')   # LR and beta1 of every batch
         res = dict(status='finished', accuracy=preds.accuracy, accuracy_flip_tta=preds.accuracy_flip_tta, loss=preds.loss, epochs=epochs, bs=bs, lr_min=lr_min, lr_max=lr_max,
                    lr_source='given' if found is None else ('found' if found.lr_min==lr_min and found.lr_max==lr_max else 'partly found'),
                    lr_find=None if found is None else found.as_dict(), lr_find_iters=None if found is None else lr_find_iters,
                    seed=seed, subset=subset, test_subset=test_subset, compile=compile, wd=wd, decoupled_wd=decoupled_wd, wd_bn_bias=wd_bn_bias,
                    label_smoothing=label_smoothing, moms=list(learn.moms), peak_epoch=peak_epoch, peak_batch=peak, batches_per_epoch=n,
-                   n_train=n_train, n_test=n_test, n_test_total=len(a.y_test), vocab=list(dls.vocab),
+                   n_train=n_train, n_test=n_test, n_test_total=len(a.y_test), vocab=list(dls.vocab), resumed_at_epoch=start or None,
                    data=str(data) if data is not None else 'URLs.CIFAR',
                    device=device_name(dls.device),
                    seconds={k: round(v, 3) for k, v in secs.items()}, train_img_per_s=round(epochs * n * bs / secs['fit'], 1),
@@ -252,7 +357,7 @@ def learner_from_run(run_dir:Path, device=None)->Learner:
 
 # %% ../nbs/10_train.ipynb #bfcb5a68
 @call_parse
-@delegates(train_cifar)
+@delegates(train_cifar, but=['_from'])
 def train_cifar_command(**kwargs):
     "Train the assignment's ResNet on CIFAR-10: LR range test, then One Cycle with Adam; print the test accuracy and the run folder"
     run = train_cifar(**kwargs)
