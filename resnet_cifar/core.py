@@ -14,7 +14,7 @@ from fastcore.docments import docments
 
 # %% auto #0
 __all__ = ['CifarDataError', 'SettingError', 'RunInterrupted', 'exit_error', 'bars_visible', 'device_name', 'sync_device',
-           'PhaseTimer', 'eval_mode', 'write_json', 'Floats', 'Ints', 'command_parser', 'run_cli']
+           'PhaseTimer', 'eval_mode', 'write_text', 'write_json', 'Floats', 'Ints', 'command_parser', 'run_cli']
 
 # %% ../nbs/00_core.ipynb #a002d18c
 class CifarDataError(ValueError):
@@ -65,10 +65,14 @@ def eval_mode(model:torch.nn.Module):
     finally: model.train(was_training)
 
 # %% ../nbs/00_core.ipynb #b0b6ceeb
-def write_json(fn:Path, d:dict):
-    "Write `d` to `fn` as JSON, atomically: a reader finds the old file or the new one, never half of one"
+def write_text(fn:Path, text:str):
+    "Write `text` to `fn` atomically: a reader finds the old file or the new one, never half of one"
     fn = Path(fn); tmp = fn.with_name(f".{fn.name}.tmp{os.getpid()}")
-    tmp.write_text(json.dumps(d, indent=2) + '\n'); os.replace(tmp, fn)
+    tmp.write_text(text); os.replace(tmp, fn)
+
+def write_json(fn:Path, d:dict):
+    "Write `d` to `fn` as JSON, atomically"
+    write_text(fn, json.dumps(d, indent=2) + '\n')
 
 # %% ../nbs/00_core.ipynb #ec2a263f
 class Floats(tuple):

@@ -8,7 +8,7 @@ import contextlib, copy, json, sys, warnings
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from .core import CifarDataError, eval_mode, run_cli
+from .core import CifarDataError, eval_mode, run_cli, write_text
 import numpy as np
 import pandas as pd
 import torch
@@ -230,7 +230,7 @@ def write_report(run_dir:Path)->Path:
     lines += ['## Time', '', _md_table(['phase', 'seconds'], [(k, f"{v:.1f}") for k, v in r['seconds'].items()]),
               '', f"Training throughput: {r['train_img_per_s']:,.0f} images/s (fit phase, including per-epoch evaluation).", '',
               f"torch {r['versions']['torch']}, fastai {r['versions']['fastai']}, Python {r['versions']['python']}.", '']
-    (d/'report.md').write_text('\n'.join(lines))
+    write_text(d/'report.md', '\n'.join(lines))
     return d/'report.md'
 
 # %% ../nbs/09_results.ipynb #bdbacd3a

@@ -297,6 +297,10 @@ def train_cifar(data:str|Path|CifarArrays|None=None,  # folder or .tgz of CIFAR-
             write_json(out/'results.json', dict(status='interrupted', epochs_done=ckpt.done, settings=settings, settings_version=SETTINGS_VERSION))
             how = f"resume with: train_cifar --resume {out}" if ckpt.done else "no epoch finished: start it again"
             raise RunInterrupted(f"{'interrupted' if code == 130 else 'terminated'} after {ckpt.done} of {epochs} epochs; {how}", code) from None
+        except OSError as e:                               # a full disk, or a folder that became unwritable
+            why = f"cannot write to the run folder {out}: {e.strerror or e}"
+            with contextlib.suppress(OSError): write_json(out/'results.json', dict(status='failed', reason=why, settings=settings, settings_version=SETTINGS_VERSION))
+            raise SettingError(why + (f"; the checkpoint of epoch {ckpt.done} is kept: free space, then train_cifar --resume {out}" if ckpt.done else '')) from None
         if start:                                          # one table of all epochs: the header once, epochs counted from 0
             rows = (out/'history.csv').read_text().splitlines()
             rows = [rows[0]] + [f"{i},{r.split(',', 1)[1]}" for i, r in enumerate(r for r in rows[1:] if r != rows[0])]
