@@ -25,7 +25,7 @@ from .model import model_summary
 from .speed import uncompile_model, warm_up, as_floats
 from .learner import cifar_learner, fit_cycle, peak_batch, TrainingDiverged
 from .lr_bounds import find_lr_bounds
-from .results import report_run, predict_test_set
+from .results import report_run, predict_test_set, read_results
 
 # %% auto #0
 __all__ = ['RUN_FILES', 'SETTINGS_VERSION', 'train_cifar_main', 'run_lock', 'CifarRun', 'EpochCheckpoint', 'train_cifar',
@@ -348,11 +348,8 @@ def _tensorboard(out:Path)->list:
 # %% ../nbs/10_train.ipynb #ba01aded
 def learner_from_run(run_dir:Path, device=None)->Learner:
     "The trained Learner of a run folder, rebuilt from its results.json and model.pth"
-    d = Path(run_dir)
-    if not (d/'results.json').exists() or not (d/'model.pth').exists():
-        raise CifarDataError(f"not a finished run folder (needs results.json and model.pth): {d}")
-    r = json.loads((d/'results.json').read_text())
-    if r.get('status', 'finished') != 'finished': raise CifarDataError(f"not a finished run ({r['status']}: {r.get('reason', '')}): {d}")
+    d, r = Path(run_dir), read_results(run_dir)
+    if not (d/'model.pth').is_file(): raise CifarDataError(f"no model.pth in {d}")
     data = None if r['data'] == 'URLs.CIFAR' else r['data']
     dls = cifar_dls(data, bs=r['bs'], device=device, subset=r['subset'], test_subset=r.get('test_subset'), seed=r['seed'])
     learn = cifar_learner(dls, wd=r['wd'], decoupled_wd=r.get('decoupled_wd', False), wd_bn_bias=r.get('wd_bn_bias', True),
