@@ -27,9 +27,13 @@ class RunInterrupted(Exception):
     "A run stopped by the user (Ctrl-C, exit status 130) or the system (SIGTERM, 143): its message says how to go on"
     def __init__(self, msg:str, code:int=130): super().__init__(msg); self.code = code
 
+def _say(msg:str):
+    "Print `msg` on stderr, once per run: in a run over several processes (torchrun's RANK), rank 0 says it"
+    if int(os.environ.get('RANK', 0)) == 0: print(msg, file=sys.stderr)
+
 def exit_error(prog:str, msg)->None:
     "How every command ends on bad input: `prog: error: msg` on stderr, exit status 2"
-    print(f"{prog}: error: {msg}", file=sys.stderr); sys.exit(2)
+    _say(f"{prog}: error: {msg}"); sys.exit(2)
 
 # %% ../nbs/00_core.ipynb #4e69f681
 def bars_visible()->bool:
@@ -109,4 +113,4 @@ def run_cli(func, prog:str, argv:list|None=None):
     args.pop('pdb', None); args.pop('xtra', None)
     try: return func(**args)
     except (CifarDataError, SettingError) as e: exit_error(prog, e)
-    except RunInterrupted as e: print(f"{prog}: {e}", file=sys.stderr); sys.exit(e.code)
+    except RunInterrupted as e: _say(f"{prog}: {e}"); sys.exit(e.code)

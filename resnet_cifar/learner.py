@@ -4,11 +4,13 @@
 
 # %% ../nbs/07_learner.ipynb #e115217c
 from __future__ import annotations
+import contextlib
 from functools import partial
 from pathlib import Path
 from .core import SettingError
 import torch
 from torch import nn
+import torch.distributed as dist
 from fastai.learner import Learner
 from fastai.losses import CrossEntropyLossFlat
 from fastai.metrics import accuracy
@@ -17,12 +19,15 @@ from fastai.callback.core import Callback
 from fastai.callback.schedule import ParamScheduler
 from fastai.callback.fp16 import MixedPrecision
 from fastai.callback.channelslast import ChannelsLast
-from fastai.torch_core import norm_bias_params
+from fastai.torch_core import norm_bias_params, rank_distrib, num_distrib
+from fastai.distributed import DistributedTrainer     # needs the accelerate package
+from .loaders import CifarLoader
 from .model import CustomResNet
 from .speed import read_once_per_epoch, compile_model
 
 # %% auto #0
-__all__ = ['cifar_learner', 'TrainingDiverged', 'StopOnNonFinite', 'CyclePositions', 'peak_batch', 'fit_cycle']
+__all__ = ['cifar_learner', 'TrainingDiverged', 'StopOnNonFinite', 'CyclePositions', 'peak_batch', 'fit_cycle',
+           'CifarShardLoader', 'CifarDistributedTrainer', 'distrib_cifar', 'start_distrib', 'broadcast_object']
 
 # %% ../nbs/07_learner.ipynb #81d5ba2e
 def _param_groups(model:nn.Module, wd:float, wd_bn_bias:bool)->list:
@@ -120,3 +125,60 @@ def fit_cycle(learn:Learner,        # a Learner, e.g. `cifar_learner(dls)`
     if not 0 <= start_epoch < epochs: raise ValueError(f"start_epoch must be one of the run's {epochs} epochs, got {start_epoch}")
     learn.fit_one_cycle(epochs - start_epoch, lr_max, div=lr_max / lr_min, div_final=lr_max / lr_min, pct_start=pct_start,
                         cbs=[CyclePositions(start_epoch, epochs), StopOnNonFinite(lr_max, start_epoch), *(cbs or [])])
+
+# %% ../nbs/07_learner.ipynb #d2392e67
+class CifarShardLoader(CifarLoader):
+    "Process `rank`'s shard of every batch of `dl` in a run over `world_size` processes; each epoch's permutation is rank 0's, broadcast"
+    def __init__(self, dl:CifarLoader,            # the run's loader (global batch size)
+                 rank:int|None=None,              # this process; None = torchrun's RANK
+                 world_size:int|None=None,        # processes in the run; None = torchrun's WORLD_SIZE
+                ):
+        super().__init__(dl.dataset, bs=dl.bs, shuffle=dl.shuffle, drop_last=dl.drop_last, after_batch=dl.after_batch,
+                         device=dl.device, do_setup=False)
+        self.rank = rank_distrib() if rank is None else rank
+        self.world_size = max(1, num_distrib() if world_size is None else world_size)
+
+    def get_idxs(self):
+        idxs = super().get_idxs()
+        if self.shuffle and dist.is_initialized():    # every process trains on one permutation: rank 0's
+            idxs = idxs.to(self.dataset.x.device); dist.broadcast(idxs, 0)
+        return idxs
+
+    def batch_idxs(self)->list:
+        "This process's shard of each batch of the epoch (the shards of a batch differ in size by at most one image)"
+        return [torch.tensor_split(b, self.world_size)[self.rank] for b in super().batch_idxs()]
+
+# %% ../nbs/07_learner.ipynb #fd8666a5
+class CifarDistributedTrainer(DistributedTrainer):
+    "fastai's `DistributedTrainer` (Accelerate's DistributedDataParallel and backward) with `CifarShardLoader`s and test metrics summed over the processes"
+    def _wrap_dl(self, dl): return dl if isinstance(dl, CifarShardLoader) else CifarShardLoader(dl)
+    def after_validate(self):           # before the Recorder reads the metrics (order 11 < 50): one all-reduce per metric an epoch
+        for m in self.learn.recorder._valid_mets:
+            if not (hasattr(m, 'total') and hasattr(m, 'count')): continue
+            t = torch.stack([torch.as_tensor(m.total, dtype=torch.float64), torch.tensor(m.count, dtype=torch.float64)]).to(self.dls.device)
+            dist.all_reduce(t); m.total, m.count = t[0], int(t[1])
+
+@contextlib.contextmanager
+def distrib_cifar(learn:Learner,
+                  sync_bn:bool|None=None,   # SyncBatchNorm; None = on GPUs (PyTorch's SyncBatchNorm has no CPU version)
+                 ):
+    "fastai's `learn.distrib_ctx()` with `CifarDistributedTrainer`: data-parallel over torchrun's processes in the block; in one process, nothing changes"
+    if num_distrib() <= 1: yield learn; return
+    cpu = torch.device(learn.dls.device).type == 'cpu'
+    cb = CifarDistributedTrainer(sync_bn=not cpu if sync_bn is None else sync_bn, cpu=cpu)
+    learn.add_cb(cb)
+    try: yield learn
+    finally: learn.remove_cb(cb)
+
+# %% ../nbs/07_learner.ipynb #a626f173
+def start_distrib(device=None)->torch.device:
+    "Join torchrun's process group (Accelerate's `PartialState`: NCCL between GPUs, gloo on CPUs); this process's device"
+    from accelerate import PartialState
+    cpu = (device is not None and torch.device(device).type == 'cpu') or not torch.cuda.is_available()
+    state = PartialState(cpu=cpu)
+    return torch.device('cpu') if cpu else state.device
+
+def broadcast_object(o=None, src:int=0):
+    "Rank `src`'s `o`, in every process of the group (`o` itself where there is no group)"
+    if not dist.is_initialized(): return o
+    box = [o]; dist.broadcast_object_list(box, src); return box[0]

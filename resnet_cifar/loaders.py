@@ -60,11 +60,14 @@ class CifarLoader(TfmdDL):   # kept by hand: fastai's loaders collate item by it
     def to(self, device):
         self.dataset.to(device); super().to(device); return self
 
+    def batch_idxs(self)->list:
+        "The indices of each batch of one epoch, on the data's device"
+        idxs = torch.as_tensor(self.get_idxs()).to(self.dataset.x.device)
+        return [idxs[i*self.bs:(i+1)*self.bs] for i in range(len(self))]
+
     def __iter__(self):
         self.randomize(); self.before_iter()
-        idxs = torch.as_tensor(self.get_idxs()).to(self.dataset.x.device)
-        for i in range(len(self)):
-            yield self.after_batch(self.dataset.batch(idxs[i*self.bs:(i+1)*self.bs]))
+        for idx in self.batch_idxs(): yield self.after_batch(self.dataset.batch(idx))
         self.after_iter()
 
 # %% ../nbs/03_loaders.ipynb #994cbece

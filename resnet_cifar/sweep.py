@@ -4,11 +4,13 @@
 
 # %% ../nbs/11_sweep.ipynb #4d72afa5
 from __future__ import annotations
-import itertools, json
+import contextlib, itertools, json, math, os
 from functools import partial
 from pathlib import Path
-from .core import SettingError, Floats, Ints, run_cli
+from .core import SettingError, CifarDataError, RunInterrupted, Floats, Ints, run_cli
+import numpy as np
 import pandas as pd
+import torch
 from fastcore.script import call_parse
 from fastcore.meta import delegates
 from .data import load_cifar, CifarArrays
@@ -17,10 +19,91 @@ from .train import train_cifar
 # %% auto #0
 __all__ = ['sweep_cifar_main', 'lr_sweep', 'sweep_table', 'sweep_cifar_command']
 
+# %% ../nbs/11_sweep.ipynb #4bba56aa
+def _trials(lr_maxes:list, divs:list, seeds:list, with_finder:bool)->list:
+    "The sweep's runs, in order: per seed, the finder's pick, then every (LRMAX, div) of the grid"
+    out = []
+    for seed in seeds:
+        if with_finder: out.append(dict(run=f"finder-s{seed}", seed=seed))
+        out += [dict(run=f"lrmax{lr_max:g}-div{div:g}-s{seed}", seed=seed, lr_min=lr_max / div, lr_max=lr_max)
+                for lr_max, div in itertools.product(lr_maxes, divs)]
+    return out
+
+def _row(trial:dict, status:str='failed', reason:str='', **res)->dict:
+    "A row of the sweep's table: the trial, and its results (`res`) or why it has none"
+    nan, t = math.nan, trial
+    return dict(dict(run=t['run'], seed=t['seed'], source='grid' if 'lr_max' in t else 'finder', lr_min=t.get('lr_min', nan), lr_max=t.get('lr_max', nan),
+                     div=t['lr_max'] / t['lr_min'] if 'lr_max' in t else nan, accuracy=nan, accuracy_flip_tta=nan, fit_s=nan), **res, status=status, reason=reason)
+
+def _run_trial(data, out:Path, trial:dict, kwargs:dict)->dict:
+    "One trial as a row of the table: its bounds and accuracy, or, when `train_cifar` refuses or the run diverges, why"
+    bounds = {k: v for k, v in trial.items() if k in ('lr_min', 'lr_max')}
+    try: r = train_cifar(data, seed=trial['seed'], out=out/trial['run'], **bounds, **kwargs).results
+    except (SettingError, CifarDataError) as e: return _row(trial, reason=str(e))       # a diverged run's `TrainingDiverged` among them
+    return _row(trial, 'finished', lr_min=r['lr_min'], lr_max=r['lr_max'], div=r['lr_max'] / r['lr_min'], accuracy=r['accuracy'],
+                accuracy_flip_tta=r['accuracy_flip_tta'], fit_s=r['seconds']['fit'])
+
+def _say_row(r:dict):
+    print(f"{r['run']}: lr_min={r['lr_min']:.3g} lr_max={r['lr_max']:.3g} accuracy={r['accuracy']:.4f}" if r['status'] == 'finished'
+          else f"{r['run']}: {r['status']}: {r['reason']}", flush=True)
+
+# %% ../nbs/11_sweep.ipynb #bc735c8f
+def _import_ray():
+    try: import ray, ray.tune
+    except ImportError: raise SettingError('--ray needs Ray, which is not installed: pip install "resnet_cifar[ray]"') from None
+    return ray
+
+def _ray_trial(config:dict, data=None, out:str='', kwargs:dict|None=None)->dict:
+    "A Ray Tune trial: one run of the sweep, in a Ray worker; its row is the trial's result"
+    if config['cpus']: torch.set_num_threads(max(1, int(config['cpus'])))     # a CPU trial uses the cores Ray gave it
+    if isinstance(data, CifarArrays):       # the object store's arrays are read-only: a copy of its own for torch
+        data = CifarArrays(*(np.array(getattr(data, k)) for k in ('x_train', 'y_train', 'x_test', 'y_test')), list(data.vocab))
+    return _run_trial(data, Path(out), config['trial'], kwargs or {})
+
+def _ray_why(e)->str:
+    "What a Ray Tune trial's error says, in one line"
+    ray = _import_ray()
+    if isinstance(e, ray.exceptions.RayActorError): return "the trial's worker process died (killed, or out of memory)"
+    lines = str(getattr(e, 'cause', None) or e).strip().splitlines()
+    return lines[-1] if lines else type(e).__name__
+
+# %% ../nbs/11_sweep.ipynb #85e06536
+def _ray_rows(trials:list, data, out:Path, kwargs:dict, address:str|None, gpus_per_trial:float|None, cpus_per_trial:float|None)->list:
+    "Run `trials` as Ray Tune trials (Ray started here, or the cluster at `address`); their rows, in the order of `trials`"
+    ray = _import_ray()
+    os.environ.setdefault('RAY_AIR_NEW_OUTPUT', '0')     # Tune's newer console output prints its tables whatever `verbose` says
+    from ray import tune
+    started = not ray.is_initialized()
+    if started:
+        try: ray.init(address=address, log_to_driver=False, logging_level='ERROR', **({} if address else {'include_dashboard': False}))
+        except (ConnectionError, ValueError, RuntimeError) as e: raise SettingError(f"cannot reach the Ray cluster at {address}: {str(e).splitlines()[0]}") from None
+    try:
+        n_gpus = ray.cluster_resources().get('GPU', 0)
+        gpus = (1 if n_gpus else 0) if gpus_per_trial is None else gpus_per_trial
+        cpus = 1 if cpus_per_trial is None else cpus_per_trial
+        if gpus > n_gpus: raise SettingError(f"--gpus-per-trial {gpus:g}, but the Ray cluster has {n_gpus:g} GPU(s)")
+        class Say(tune.Callback):
+            def on_trial_complete(self, iteration, trials, trial, **info): _say_row(trial.last_result)
+            def on_trial_error(self, iteration, trials, trial, **info): print(f"{trial.config['trial']['run']}: failed", flush=True)
+        fn = tune.with_resources(tune.with_parameters(_ray_trial, data=data, out=str(out), kwargs=kwargs), {'cpu': cpus, 'gpu': gpus})
+        grid = tune.Tuner(fn, param_space={'trial': tune.grid_search(trials), 'cpus': 0 if gpus else cpus},
+                          run_config=tune.RunConfig(name='ray_tune', storage_path=str(out), verbose=0, callbacks=[Say()],
+                                                    failure_config=tune.FailureConfig(max_failures=0))).fit()
+        got = {}
+        for res in grid:
+            t = res.config['trial']
+            if res.error is not None: got[t['run']] = _row(t, reason=_ray_why(res.error))
+            elif 'status' in (res.metrics or {}): got[t['run']] = {k: res.metrics[k] for k in _row(t)}
+        return [got.get(t['run']) or _row(t, 'interrupted', 'not run: the sweep was interrupted') for t in trials]
+    finally:
+        if started: ray.shutdown()
+
 # %% ../nbs/11_sweep.ipynb #c6362a7b
 def _summary(rows:list)->list:
-    "Mean and spread of accuracy per (source, lr_max, div) — the finder's picks, one per seed, as one row — best first"
+    "Mean and spread of accuracy per (source, lr_max, div) — the finder's picks, one per seed, as one row — best first; failed runs left out"
     df = pd.DataFrame(rows)
+    df = df[df.status == 'finished'] if len(df) else df
+    if not len(df): return []
     grid = df.source == 'grid'
     keys = [df.source, df.lr_max.where(grid, 0.), df['div'].round(6).where(grid, 0.)]
     out = df.groupby(keys, sort=False).agg(source=('source', 'first'), lr_max=('lr_max', 'mean'), div=('div', 'mean'), n=('accuracy', 'size'), mean=('accuracy', 'mean'),
@@ -35,6 +118,10 @@ def lr_sweep(data:str|Path|CifarArrays|None=None,       # as for `train_cifar`
              seeds:Ints=(0, 1, 2),                       # every setting is trained once per seed
              out:str|Path='runs/sweep',                  # folder for the runs and the table
              with_finder:bool=True,                      # also train at the finder's pick (per seed)
+             ray:bool=False,                             # run the trials on Ray Tune, several at once (`pip install "resnet_cifar[ray]"`)
+             address:str|None=None,                      # with `ray`: join the Ray cluster at HOST:PORT; None = start Ray here
+             gpus_per_trial:float|None=None,             # with `ray`: GPUs per trial (0.25 packs 4 on a GPU); None = 1 where there are GPUs, else 0
+             cpus_per_trial:float|None=None,             # with `ray`: CPUs per trial (and a CPU trial's torch threads); None = 1
              **kwargs,                                 # passed to `train_cifar` (epochs, bs, subset, device, ...)
             )->dict:
     "Train at a grid of LR bounds and at the finder's pick; return and save the table"
@@ -43,24 +130,33 @@ def lr_sweep(data:str|Path|CifarArrays|None=None,       # as for `train_cifar`
     for v in lr_maxes + divs:
         if not v > 0: raise SettingError(f"sweep values must be positive, got {v}")
     if any(d <= 1 for d in divs): raise SettingError(f"every div must be above 1 (LRMIN < LRMAX), got {divs}")
-    out = Path(out)
+    for k, v in dict(address=address, gpus_per_trial=gpus_per_trial, cpus_per_trial=cpus_per_trial).items():
+        if v is not None and not ray: raise SettingError(f"--{k.replace('_', '-')} is for a sweep on Ray: add --ray")
+    if gpus_per_trial is not None and not (0 <= gpus_per_trial <= 1 or float(gpus_per_trial).is_integer()):
+        raise SettingError(f"gpus_per_trial must be a share of one GPU (0 to 1) or a whole number of GPUs, got {gpus_per_trial:g}")
+    if cpus_per_trial is not None and not cpus_per_trial > 0: raise SettingError(f"cpus_per_trial must be positive, got {cpus_per_trial:g}")
+    if ray: _import_ray()                                  # before any work: one line if Ray is missing
+    out = Path(out).absolute()                             # Ray runs each trial in a folder of its own
     if out.exists() and any(out.iterdir()) and not kwargs.get('overwrite'):
         raise SettingError(f"sweep folder exists and is not empty: {out} (choose another --out, or pass --overwrite)")
-    if data is not None and not isinstance(data, CifarArrays): data = load_cifar(data)   # decode once for all runs
+    if not isinstance(data, CifarArrays): data = load_cifar(data, cache_dir=kwargs.get('cache_dir'))   # decode once for all runs
     kwargs = {'show': False, 'report': False, **kwargs}
-    rows = []
-    def run(name, seed, **kw):
-        r = train_cifar(data, seed=seed, out=out/name, **kw, **kwargs).results
-        rows.append(dict(run=name, seed=seed, source='finder' if name.startswith('finder') else 'grid',
-                         lr_min=r['lr_min'], lr_max=r['lr_max'], div=r['lr_max'] / r['lr_min'],
-                         accuracy=r['accuracy'], accuracy_flip_tta=r['accuracy_flip_tta'], fit_s=r['seconds']['fit']))
-        print(f"{name}: lr_min={r['lr_min']:.3g} lr_max={r['lr_max']:.3g} accuracy={r['accuracy']:.4f}")
-    for seed in seeds:
-        if with_finder: run(f"finder-s{seed}", seed)
-        for lr_max, div in itertools.product(lr_maxes, divs):
-            run(f"lrmax{lr_max:g}-div{div:g}-s{seed}", seed, lr_min=lr_max / div, lr_max=lr_max)
-    summary = _summary(rows)
-    res = dict(runs=rows, summary=summary)
+    trials, rows = _trials(lr_maxes, divs, seeds, with_finder), []
+    try:
+        if ray: rows = _ray_rows(trials, data, out, kwargs, address, gpus_per_trial, cpus_per_trial)
+        else:
+            for t in trials: rows.append(_run_trial(data, out, t, kwargs)); _say_row(rows[-1])
+    except (KeyboardInterrupt, RunInterrupted):            # the sequential sweep: the table of the runs that finished
+        rows += [_row(t, 'interrupted', 'not run: the sweep was interrupted') for t in trials[len(rows):]]
+    res = _save_sweep(out, rows)
+    if (n := sum(r['status'] == 'interrupted' for r in rows)):
+        raise RunInterrupted(f"sweep interrupted: {len(rows) - n} of {len(rows)} runs ended; their table is in {out/'sweep.md'}", 130)
+    return res
+
+def _save_sweep(out:Path, rows:list)->dict:
+    "The sweep's table as sweep.json, sweep.csv and sweep.md in `out`"
+    res = dict(runs=rows, summary=_summary(rows))
+    out.mkdir(parents=True, exist_ok=True)
     (out/'sweep.json').write_text(json.dumps(res, indent=2))
     pd.DataFrame(rows).to_csv(out/'sweep.csv', index=False)
     (out/'sweep.md').write_text(sweep_table(res) + '\n')
@@ -68,13 +164,16 @@ def lr_sweep(data:str|Path|CifarArrays|None=None,       # as for `train_cifar`
 
 # %% ../nbs/11_sweep.ipynb #955c0f56
 def sweep_table(res:dict)->str:
-    "The sweep's summary as Markdown: one row per setting, best first, the finder's pick marked"
-    best = res['summary'][0]['mean']
+    "The sweep's summary as Markdown: one row per setting, best first, the finder's pick marked; then a row for each run that failed, saying why"
+    best = res['summary'][0]['mean'] if res['summary'] else math.nan
     lines = ['| bounds | LRMAX | LRMIN | runs | accuracy (mean ± sd) | flip TTA | vs best |', '|---|---|---|---|---|---|---|']
     for s in res['summary']:
         name = "**finder's pick**" if s['source'] == 'finder' else 'grid'
         lines.append(f"| {name} | {s['lr_max']:.3g} | {s['lr_max']/s['div']:.3g} | {s['n']} | {100*s['mean']:.2f}% ± {100*s['std']:.2f} "
                      f"| {100*s['flip_tta']:.2f}% | {100*(s['mean']-best):+.2f} |")
+    for r in res['runs']:
+        if r['status'] != 'finished':
+            lines.append(f"| {r['status']}: {r['run']} | {r['lr_max']:.3g} | {r['lr_min']:.3g} | 0 | {r['reason'].replace('|', '/')} | | |")
     return '\n'.join(lines)
 
 # %% ../nbs/11_sweep.ipynb #ce989215

@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_train.ipynb #c7048eea
 from __future__ import annotations
-import contextlib, json, math, os, platform, random, shutil, signal, sys, threading, time, warnings
+import contextlib, json, math, os, platform, random, shutil, signal, sys, tempfile, threading, time, warnings
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -12,18 +12,19 @@ from .core import CifarDataError, SettingError, RunInterrupted, Floats, PhaseTim
 import numpy as np
 import pandas as pd
 import torch
+import torch.distributed as dist
 import fastai
 from fastai.learner import Learner
 from fastai.callback.core import Callback
 from fastai.callback.progress import CSVLogger
-from fastai.torch_core import set_seed
+from fastai.torch_core import set_seed, rank_distrib, num_distrib
 from fastcore.script import call_parse
 from fastcore.meta import delegates
 from .data import CifarArrays, load_cifar
 from .loaders import cifar_dls
 from .model import model_summary
 from .speed import uncompile_model, warm_up, as_floats
-from .learner import cifar_learner, fit_cycle, peak_batch, TrainingDiverged
+from .learner import cifar_learner, fit_cycle, peak_batch, TrainingDiverged, distrib_cifar, start_distrib, broadcast_object
 from .lr_bounds import find_lr_bounds
 from .results import report_run, predict_test_set, read_results
 
@@ -149,7 +150,8 @@ class EpochCheckpoint(Callback):
         record['smooth'] = [float(rec.smooth_loss.val), int(rec.smooth_loss.count)]
         record['hps'] = {k: self.before.get('hps', {}).get(k, []) + [float(x) for x in v] for k, v in hps.items()}
         tmp = self.fn.with_name(f".{self.fn.name}.tmp{os.getpid()}")
-        torch.save(dict(model=self.learn.model.state_dict(), opt=_plain(self.learn.opt.state_dict()), epoch=self.start + self.epoch,
+        model = getattr(self.learn.model, 'module', self.learn.model)      # under DistributedDataParallel, the network it wraps
+        torch.save(dict(model=model.state_dict(), opt=_plain(self.learn.opt.state_dict()), epoch=self.start + self.epoch,
                         rng=_rng_state(), record=record), tmp)
         os.replace(tmp, self.fn); self.done = self.start + self.epoch + 1
 
@@ -193,6 +195,21 @@ def _quick_run_sizes(a:CifarArrays, subset:int|None, bs:int|None, test_subset:in
     if test_subset is None and quick: test_subset = max(10 * len(a.vocab), round(n_test * subset / n_train))
     return bs, test_subset
 
+@contextlib.contextmanager
+def _rank0_first(rank:int, world:int):
+    "In a run over several processes, rank 0 runs the block first (a download, the decoded cache), the others after it"
+    if world > 1 and rank: dist.barrier()
+    yield
+    if world > 1 and not rank: dist.barrier()
+
+def _lr_range_test(learn, num_it:int, fname:Path):
+    "`find_lr_bounds`, or the `SettingError` saying why it found none (returned, so that rank 0 can send it to the other processes)"
+    world = os.environ.pop('WORLD_SIZE', None)    # fastai's save/load wait for the other processes when WORLD_SIZE > 1: this runs on rank 0 alone
+    try: return find_lr_bounds(learn, num_it=num_it, fname=fname)
+    except ValueError as e: return SettingError(f"{e} (give --lr-min and --lr-max, or a longer test with --lr-find-iters)")
+    finally:
+        if world is not None: os.environ['WORLD_SIZE'] = world
+
 def train_cifar(data:str|Path|CifarArrays|None=None,  # folder or .tgz of CIFAR-10 (train/<class>/, test/<class>/); None downloads it
                 epochs:int=24,              # length of the one cycle
                 bs:int|None=None,           # batch size; None = 512, or with `subset` an eighth of it (8 batches an epoch)
@@ -219,6 +236,8 @@ def train_cifar(data:str|Path|CifarArrays|None=None,  # folder or .tgz of CIFAR-
                 _from:dict|None=None,       # (internal) the checkpoint a resumed run starts from
                )->CifarRun:
     "Train `CustomResNet` on CIFAR-10 with Adam and One Cycle between LR bounds found by a range test"
+    world = num_distrib()                  # processes of the run: torchrun's WORLD_SIZE (0 when not launched by it)
+    if resume is not None and world > 1: raise SettingError("--resume continues a run in one process: run it without torchrun")
     if resume is not None: return _resume_run(resume, show=show, report=report, cache_dir=cache_dir)
     _check_settings(epochs=epochs, bs=bs, lr_min=lr_min, lr_max=lr_max, subset=subset, test_subset=test_subset, lr_find_iters=lr_find_iters)
     if peak_epoch is None: peak_epoch = epochs * 5 / 24
@@ -230,13 +249,21 @@ def train_cifar(data:str|Path|CifarArrays|None=None,  # folder or .tgz of CIFAR-
     if bs is not None and bs < 2: raise SettingError(f"batch size must be at least 2 (BatchNorm needs more than one value per channel), got {bs}")
     if seed is not None and not 0 <= seed < 2**32: raise SettingError(f"seed must be between 0 and {2**32 - 1}, got {seed}")
     device = _check_device(device)
-    out = _run_dir(out, overwrite) if _from is None else Path(out)
+    if world > 1:                          # one of torchrun's processes: each trains its shard of every batch, rank 0 writes the run
+        if device is not None and device.index is not None:
+            raise SettingError(f"under torchrun each process takes its own GPU (LOCAL_RANK): give --device cuda or cpu, not {device}")
+        device = start_distrib(device)
+    rank = rank_distrib() if world > 1 else 0
+    if rank: show, report, tmp = False, False, tempfile.TemporaryDirectory(prefix=f'train_cifar-rank{rank}-')   # removed when the process ends
+    out = Path(tmp.name) if rank else _run_dir(out, overwrite) if _from is None else Path(out)
     if seed is not None: set_seed(seed, reproducible=True)
+    if rank: torch.manual_seed(torch.initial_seed() + rank)     # its own augmentation draws (the weights are rank 0's, copied by DDP)
     say = (lambda msg: print(msg, file=sys.stderr, flush=True)) if show else (lambda msg: None)
     timer = PhaseTimer(); secs = timer.secs
     with timer('data'):
-        a = data if isinstance(data, CifarArrays) else load_cifar(data, cache_dir=cache_dir)
+        with _rank0_first(rank, world): a = data if isinstance(data, CifarArrays) else load_cifar(data, cache_dir=cache_dir)
         bs_given, bs, test_subset = bs, *_quick_run_sizes(a, subset, bs, test_subset)
+        if world > 1 and bs % world: raise SettingError(f"batch size {bs} does not split evenly over {world} processes (--bs sets it)")
         dls = cifar_dls(a, bs=bs, device=device, subset=subset, test_subset=test_subset, seed=seed)
         dls.train.n_inp, dls.valid.n_inp    # fastai's one pass through each pipeline draws random numbers: now, not at a resumed run's first batch
     timer.device = dls.device
@@ -260,8 +287,8 @@ def train_cifar(data:str|Path|CifarArrays|None=None,  # folder or .tgz of CIFAR-
         found = None
         with timer('lr_find'):
             if lr_min is None or lr_max is None:
-                try: found = find_lr_bounds(learn, num_it=lr_find_iters, fname=out/'lr_find.png')
-                except ValueError as e: raise SettingError(f"{e} (give --lr-min and --lr-max, or a longer test with --lr-find-iters)") from None
+                found = broadcast_object(_lr_range_test(learn, lr_find_iters, out/'lr_find.png') if rank == 0 else None)   # once, on rank 0
+                if isinstance(found, Exception): raise found
                 lr_min = found.lr_min if lr_min is None else lr_min
                 lr_max = found.lr_max if lr_max is None else lr_max
                 if lr_min >= lr_max: raise SettingError(f"lr_min must be below lr_max, got lr_min={lr_min:g}, lr_max={lr_max:g}")
@@ -281,9 +308,13 @@ def train_cifar(data:str|Path|CifarArrays|None=None,  # folder or .tgz of CIFAR-
         write_json(out/'results.json', dict(status='running', settings=settings, settings_version=SETTINGS_VERSION, pid=os.getpid()))
         ckpt = EpochCheckpoint(out/'checkpoint.pth', start, before)
         try:                              # a diverged run leaves a results.json that says so, and no result
-            with timer('fit'), _sigterm_interrupts(), (contextlib.nullcontext() if show else learn.no_logging()):
+            with timer('fit'), _sigterm_interrupts(), (contextlib.nullcontext() if show else learn.no_logging()), distrib_cifar(learn):
                 fit_cycle(learn, epochs, lr_min, lr_max, peak_epoch=peak_epoch, start_epoch=start,
-                          cbs=[CSVLogger(fname='history.csv', append=start > 0), ckpt, *_tensorboard(out)])
+                          cbs=[CSVLogger(fname='history.csv', append=start > 0), ckpt, *_tensorboard(out)] if rank == 0 else [])
+            if world > 1:
+                distributed = dict(world_size=world, backend=dist.get_backend(), sync_bn=torch.device(dls.device).type == 'cuda', bs_per_process=bs // world)
+                dist.destroy_process_group()
+                if rank: return CifarRun(learn, dict(status='finished', rank=rank, **distributed), out)    # rank 0 tests and writes the run
             with timer('eval'):
                 uncompile_model(learn.model)      # the eager forward for the test pass, the report's hooks, export and the Learner returned
                 preds = predict_test_set(learn)   # the one pass over the test set: results, confusion matrix, gallery
@@ -318,7 +349,7 @@ def train_cifar(data:str|Path|CifarArrays|None=None,  # folder or .tgz of CIFAR-
                    label_smoothing=label_smoothing, moms=list(learn.moms), peak_epoch=peak_epoch, peak_batch=peak, batches_per_epoch=n,
                    n_train=n_train, n_test=n_test, n_test_total=len(a.y_test), vocab=list(dls.vocab), resumed_at_epoch=start or None,
                    data=str(data) if data is not None else 'URLs.CIFAR',
-                   device=device_name(dls.device),
+                   device=device_name(dls.device), distributed=distributed if world > 1 else None,
                    seconds={k: round(v, 3) for k, v in secs.items()}, train_img_per_s=round(epochs * n * bs / secs['fit'], 1),
                    versions=dict(torch=torch.__version__, fastai=fastai.__version__, python=platform.python_version()))
         write_json(out/'results.json', res)
@@ -362,6 +393,7 @@ def learner_from_run(run_dir:Path, device=None)->Learner:
 def train_cifar_command(**kwargs):
     "Train the assignment's ResNet on CIFAR-10: LR range test, then One Cycle with Adam; print the test accuracy and the run folder"
     run = train_cifar(**kwargs)
+    if run.results.get('rank'): return           # one of torchrun's other processes: rank 0 says it
     print(f"test accuracy {run.results['accuracy']:.4f} on {run.results['n_test']:,} test images; results in {run.path}")
 
 train_cifar_main = partial(run_cli, train_cifar_command, 'train_cifar')    # the console script
