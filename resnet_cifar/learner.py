@@ -20,7 +20,8 @@ from fastai.callback.schedule import ParamScheduler
 from fastai.callback.fp16 import MixedPrecision
 from fastai.callback.channelslast import ChannelsLast
 from fastai.torch_core import norm_bias_params, rank_distrib, num_distrib
-from fastai.distributed import DistributedTrainer     # needs the accelerate package
+try: from fastai.distributed import DistributedTrainer     # needs the accelerate package (a requirement); a run in one process does not
+except (ImportError, NameError): DistributedTrainer = None
 from .loaders import CifarLoader
 from .model import CustomResNet
 from .speed import read_once_per_epoch, compile_model
@@ -149,7 +150,7 @@ class CifarShardLoader(CifarLoader):
         return [torch.tensor_split(b, self.world_size)[self.rank] for b in super().batch_idxs()]
 
 # %% ../nbs/07_learner.ipynb #fd8666a5
-class CifarDistributedTrainer(DistributedTrainer):
+class CifarDistributedTrainer(DistributedTrainer or Callback):
     "fastai's `DistributedTrainer` (Accelerate's DistributedDataParallel and backward) with `CifarShardLoader`s and test metrics summed over the processes"
     def _wrap_dl(self, dl): return dl if isinstance(dl, CifarShardLoader) else CifarShardLoader(dl)
     def after_validate(self):           # before the Recorder reads the metrics (order 11 < 50): one all-reduce per metric an epoch
@@ -173,7 +174,8 @@ def distrib_cifar(learn:Learner,
 # %% ../nbs/07_learner.ipynb #a626f173
 def start_distrib(device=None)->torch.device:
     "Join torchrun's process group (Accelerate's `PartialState`: NCCL between GPUs, gloo on CPUs); this process's device"
-    from accelerate import PartialState
+    try: from accelerate import PartialState
+    except ImportError: raise SettingError("a run over several processes needs the accelerate package: pip install accelerate") from None
     cpu = (device is not None and torch.device(device).type == 'cpu') or not torch.cuda.is_available()
     state = PartialState(cpu=cpu)
     return torch.device('cpu') if cpu else state.device

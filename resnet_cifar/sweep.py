@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_sweep.ipynb #4d72afa5
 from __future__ import annotations
-import contextlib, itertools, json, math, os
+import contextlib, itertools, json, logging, math, os
 from functools import partial
 from pathlib import Path
 from .core import SettingError, CifarDataError, RunInterrupted, Floats, Ints, run_cli
@@ -84,7 +84,7 @@ def _ray_rows(trials:list, data, out:Path, kwargs:dict, address:str|None, gpus_p
         if gpus > n_gpus: raise SettingError(f"--gpus-per-trial {gpus:g}, but the Ray cluster has {n_gpus:g} GPU(s)")
         class Say(tune.Callback):
             def on_trial_complete(self, iteration, trials, trial, **info): _say_row(trial.last_result)
-            def on_trial_error(self, iteration, trials, trial, **info): print(f"{trial.config['trial']['run']}: failed", flush=True)
+        logging.getLogger('ray.tune').setLevel(logging.CRITICAL)     # a failed trial is a row of the table, not a traceback here
         fn = tune.with_resources(tune.with_parameters(_ray_trial, data=data, out=str(out), kwargs=kwargs), {'cpu': cpus, 'gpu': gpus})
         grid = tune.Tuner(fn, param_space={'trial': tune.grid_search(trials), 'cpus': 0 if gpus else cpus},
                           run_config=tune.RunConfig(name='ray_tune', storage_path=str(out), verbose=0, callbacks=[Say()],
@@ -92,7 +92,7 @@ def _ray_rows(trials:list, data, out:Path, kwargs:dict, address:str|None, gpus_p
         got = {}
         for res in grid:
             t = res.config['trial']
-            if res.error is not None: got[t['run']] = _row(t, reason=_ray_why(res.error))
+            if res.error is not None: got[t['run']] = _row(t, reason=_ray_why(res.error)); _say_row(got[t['run']])
             elif 'status' in (res.metrics or {}): got[t['run']] = {k: res.metrics[k] for k in _row(t)}
         return [got.get(t['run']) or _row(t, 'interrupted', 'not run: the sweep was interrupted') for t in trials]
     finally:
