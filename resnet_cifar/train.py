@@ -313,7 +313,7 @@ def train_cifar(data:str|Path|CifarArrays|None=None,  # folder or .tgz of CIFAR-
                           cbs=[CSVLogger(fname='history.csv', append=start > 0), ckpt, *_tensorboard(out)] if rank == 0 else [])
             if world > 1:
                 distributed = dict(world_size=world, backend=dist.get_backend(), sync_bn=torch.device(dls.device).type == 'cuda', bs_per_process=bs // world)
-                dist.destroy_process_group()
+                dist.destroy_process_group(); os.environ['WORLD_SIZE'] = '1'    # what follows is one process's: fastai must not gather
                 if rank: return CifarRun(learn, dict(status='finished', rank=rank, **distributed), out)    # rank 0 tests and writes the run
             with timer('eval'):
                 uncompile_model(learn.model)      # the eager forward for the test pass, the report's hooks, export and the Learner returned
