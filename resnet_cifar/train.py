@@ -250,6 +250,7 @@ def train_cifar(data:str|Path|CifarArrays|None=None,  # folder or .tgz of CIFAR-
     if seed is not None and not 0 <= seed < 2**32: raise SettingError(f"seed must be between 0 and {2**32 - 1}, got {seed}")
     device = _check_device(device)
     if world > 1:                          # one of torchrun's processes: each trains its shard of every batch, rank 0 writes the run
+        if bs is not None and bs % world: raise SettingError(f"batch size {bs} does not split evenly over {world} processes (--bs sets it)")
         if device is not None and device.index is not None:
             raise SettingError(f"under torchrun each process takes its own GPU (LOCAL_RANK): give --device cuda or cpu, not {device}")
         device = start_distrib(device)
