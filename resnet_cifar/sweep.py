@@ -76,7 +76,9 @@ def _ray_rows(trials:list, data, out:Path, kwargs:dict, address:str|None, gpus_p
     started = not ray.is_initialized()
     if started:
         try: ray.init(address=address, log_to_driver=False, logging_level='ERROR', **({} if address else {'include_dashboard': False}))
-        except (ConnectionError, ValueError, RuntimeError) as e: raise SettingError(f"cannot reach the Ray cluster at {address}: {str(e).splitlines()[0]}") from None
+        except (ConnectionError, ValueError, RuntimeError) as e:
+            auth = '' if os.environ.get('RAY_AUTH_MODE') else " (a cluster with Ray's token authentication needs RAY_AUTH_MODE=token and its token)"
+            raise SettingError(f"cannot reach the Ray cluster at {address}: {str(e).splitlines()[0]}{auth}") from None
     try:
         n_gpus = ray.cluster_resources().get('GPU', 0)
         gpus = (1 if n_gpus else 0) if gpus_per_trial is None else gpus_per_trial
