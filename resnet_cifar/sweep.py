@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_sweep.ipynb #4d72afa5
 from __future__ import annotations
-import contextlib, itertools, json, logging, math, os
+import contextlib, itertools, json, logging, math, os, socket
 from functools import partial
 from pathlib import Path
 from .core import SettingError, CifarDataError, RunInterrupted, Floats, Ints, run_cli
@@ -52,6 +52,13 @@ def _import_ray():
     try: import ray, ray.tune
     except ImportError: raise SettingError('--ray needs Ray, which is not installed: pip install "resnet_cifar[ray]"') from None
     return ray
+
+def _check_reachable(address:str):
+    "A Ray cluster's HOST:PORT that refuses or does not answer is one line at once (Ray itself retries for minutes)"
+    host, _, port = address.rpartition(':')
+    if not host or not port.isdigit(): return                  # `auto`, `ray://...`: Ray's own checks
+    try: socket.create_connection((host, int(port)), timeout=5).close()
+    except OSError as e: raise SettingError(f"cannot reach the Ray cluster at {address}: {e.strerror or e}") from None
 
 def _ray_trial(config:dict, data=None, out:str='', kwargs:dict|None=None)->dict:
     "A Ray Tune trial: one run of the sweep, in a Ray worker; its row is the trial's result"
@@ -137,7 +144,8 @@ def lr_sweep(data:str|Path|CifarArrays|None=None,       # as for `train_cifar`
     if gpus_per_trial is not None and not (0 <= gpus_per_trial <= 1 or float(gpus_per_trial).is_integer()):
         raise SettingError(f"gpus_per_trial must be a share of one GPU (0 to 1) or a whole number of GPUs, got {gpus_per_trial:g}")
     if cpus_per_trial is not None and not cpus_per_trial > 0: raise SettingError(f"cpus_per_trial must be positive, got {cpus_per_trial:g}")
-    if ray: _import_ray()                                  # before any work: one line if Ray is missing
+    if ray: _import_ray()                                  # before any work: one line if Ray is missing ...
+    if ray and address: _check_reachable(address)         # ... or its cluster cannot be reached
     out = Path(out).absolute()                             # Ray runs each trial in a folder of its own
     if out.exists() and any(out.iterdir()) and not kwargs.get('overwrite'):
         raise SettingError(f"sweep folder exists and is not empty: {out} (choose another --out, or pass --overwrite)")
