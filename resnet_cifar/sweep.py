@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_sweep.ipynb #4d72afa5
 from __future__ import annotations
-import contextlib, itertools, json, logging, math, os, socket
+import itertools, json, logging, math, os, socket
 from functools import partial
 from pathlib import Path
 from .core import SettingError, CifarDataError, RunInterrupted, Floats, Ints, run_cli
@@ -110,9 +110,8 @@ def _ray_rows(trials:list, data, out:Path, kwargs:dict, address:str|None, gpus_p
 # %% ../nbs/11_sweep.ipynb #c6362a7b
 def _summary(rows:list)->list:
     "Mean and spread of accuracy per (source, lr_max, div) — the finder's picks, one per seed, as one row — best first; failed runs left out"
-    df = pd.DataFrame(rows)
-    df = df[df.status == 'finished'] if len(df) else df
-    if not len(df): return []
+    df = pd.DataFrame([r for r in rows if r['status'] == 'finished'])
+    if df.empty: return []
     grid = df.source == 'grid'
     keys = [df.source, df.lr_max.where(grid, 0.), df['div'].round(6).where(grid, 0.)]
     out = df.groupby(keys, sort=False).agg(source=('source', 'first'), lr_max=('lr_max', 'mean'), div=('div', 'mean'), n=('accuracy', 'size'), mean=('accuracy', 'mean'),

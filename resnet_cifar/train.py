@@ -195,6 +195,10 @@ def _quick_run_sizes(a:CifarArrays, subset:int|None, bs:int|None, test_subset:in
     if test_subset is None and quick: test_subset = max(10 * len(a.vocab), round(n_test * subset / n_train))
     return bs, test_subset
 
+def _check_split(bs:int|None, world:int):
+    "In a run over `world` processes, the batch must split into equal shards"
+    if world > 1 and bs is not None and bs % world: raise SettingError(f"batch size {bs} does not split evenly over {world} processes (--bs sets it)")
+
 @contextlib.contextmanager
 def _rank0_first(rank:int, world:int):
     "In a run over several processes, rank 0 runs the block first (a download, the decoded cache), the others after it"
@@ -250,7 +254,7 @@ def train_cifar(data:str|Path|CifarArrays|None=None,  # folder or .tgz of CIFAR-
     if seed is not None and not 0 <= seed < 2**32: raise SettingError(f"seed must be between 0 and {2**32 - 1}, got {seed}")
     device = _check_device(device)
     if world > 1:                          # one of torchrun's processes: each trains its shard of every batch, rank 0 writes the run
-        if bs is not None and bs % world: raise SettingError(f"batch size {bs} does not split evenly over {world} processes (--bs sets it)")
+        _check_split(bs, world)            # a given batch size: before the process group is joined
         if device is not None and device.index is not None:
             raise SettingError(f"under torchrun each process takes its own GPU (LOCAL_RANK): give --device cuda or cpu, not {device}")
         device = start_distrib(device)
@@ -264,7 +268,7 @@ def train_cifar(data:str|Path|CifarArrays|None=None,  # folder or .tgz of CIFAR-
     with timer('data'):
         with _rank0_first(rank, world): a = data if isinstance(data, CifarArrays) else load_cifar(data, cache_dir=cache_dir)
         bs_given, bs, test_subset = bs, *_quick_run_sizes(a, subset, bs, test_subset)
-        if world > 1 and bs % world: raise SettingError(f"batch size {bs} does not split evenly over {world} processes (--bs sets it)")
+        _check_split(bs, world)            # the batch size a --subset run chose
         dls = cifar_dls(a, bs=bs, device=device, subset=subset, test_subset=test_subset, seed=seed)
         dls.train.n_inp, dls.valid.n_inp    # fastai's one pass through each pipeline draws random numbers: now, not at a resumed run's first batch
     timer.device = dls.device
