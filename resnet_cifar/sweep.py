@@ -148,7 +148,7 @@ def lr_sweep(data:str|Path|CifarArrays|None=None,       # as for `train_cifar`
     out = Path(out).absolute()                             # Ray runs each trial in a folder of its own
     if out.exists() and any(out.iterdir()) and not kwargs.get('overwrite'):
         raise SettingError(f"sweep folder exists and is not empty: {out} (choose another --out, or pass --overwrite)")
-    if not isinstance(data, CifarArrays): data = load_cifar(data, cache_dir=kwargs.get('cache_dir'))   # decode once for all runs
+    if data is not None and not isinstance(data, CifarArrays): data = load_cifar(data, cache_dir=kwargs.get('cache_dir'))   # decode once for all runs (the default download stays `URLs.CIFAR` in each run's results)
     kwargs = {'show': False, 'report': False, **kwargs}
     trials, rows = _trials(lr_maxes, divs, seeds, with_finder), []
     try:
