@@ -12,12 +12,13 @@ from PIL import Image
 from .core import CifarDataError, bars_visible
 
 # %% auto #0
-__all__ = ['IMG_EXTS', 'SPLITS', 'open_rgb', 'read_image', 'CifarArrays', 'read_folder', 'read_tgz', 'cache_path',
+__all__ = ['IMG_EXTS', 'SPLITS', 'DOWNLOAD', 'open_rgb', 'read_image', 'CifarArrays', 'read_folder', 'read_tgz', 'cache_path',
            'network_timeouts', 'download_cifar', 'load_cifar']
 
 # %% ../nbs/01_data.ipynb #69bc52d5
 IMG_EXTS = {'.png', '.jpg', '.jpeg', '.bmp', '.gif', '.webp'}
 SPLITS = ('train', 'test')
+DOWNLOAD = 'URLs.CIFAR'      # the source of data from fastai's download of CIFAR-10, as a run records it
 
 # %% ../nbs/01_data.ipynb #a2f3bc44
 def open_rgb(src,              # a path, or the bytes of an image file
@@ -40,8 +41,9 @@ def read_image(src,            # a path, or the bytes of an image file
 # %% ../nbs/01_data.ipynb #a738a261
 @dataclass
 class CifarArrays:
-    "CIFAR images as uint8 arrays, channels first, with int64 labels indexing `vocab`"
+    "CIFAR images as uint8 arrays, channels first, with int64 labels indexing `vocab`; `source`: where they were read from"
     x_train:np.ndarray; y_train:np.ndarray; x_test:np.ndarray; y_test:np.ndarray; vocab:list
+    source:str|None=None     # a folder's or archive's absolute path, `DOWNLOAD`, or None (arrays made in Python)
 
     def __repr__(self):
         return f"CifarArrays(train={len(self.y_train)}, test={len(self.y_test)}, classes={self.vocab})"
@@ -194,8 +196,8 @@ def load_cifar(source=None,         # folder or .tgz of train/<class>/ and test/
                verbose:bool=False,  # say what was read and how long it took
               )->CifarArrays:
     "CIFAR arrays from `source`, decoded once and cached"
-    if source is None: source = download_cifar()
-    src = Path(source).expanduser()
+    if source is None or source == DOWNLOAD: source, src = DOWNLOAD, download_cifar()
+    else: src = Path(source).expanduser()
     if not src.exists(): raise CifarDataError(f"no such file or folder: {src}")
     if not (src.is_dir() or src.is_file()): raise CifarDataError(f"not a file or folder: {src}")
     t0, fp = time.perf_counter(), _fingerprint(src)
@@ -206,4 +208,5 @@ def load_cifar(source=None,         # folder or .tgz of train/<class>/ and test/
         res, how = (read_folder(src) if src.is_dir() else read_tgz(src)), f"decoded {src.name}"
         if cfn is not None: _write_cache(res, cfn, fp)
     if verbose: print(f"{res!r}: {how} in {time.perf_counter()-t0:.1f}s")
+    res.source = DOWNLOAD if source is DOWNLOAD else os.path.abspath(src)    # a run records where its data came from
     return res

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_learner.ipynb #e115217c
 from __future__ import annotations
-import contextlib
+import contextlib, os, tempfile
 from functools import partial
 from pathlib import Path
 from .core import SettingError
@@ -28,7 +28,8 @@ from .speed import read_once_per_epoch, compile_model
 
 # %% auto #0
 __all__ = ['cifar_learner', 'TrainingDiverged', 'StopOnNonFinite', 'CyclePositions', 'peak_batch', 'fit_cycle',
-           'CifarShardLoader', 'CifarDistributedTrainer', 'distrib_cifar', 'start_distrib', 'broadcast_object']
+           'CifarShardLoader', 'CifarDistributedTrainer', 'distrib_cifar', 'start_distrib', 'broadcast_object',
+           'DistribRun']
 
 # %% ../nbs/07_learner.ipynb #81d5ba2e
 def _param_groups(model:nn.Module, wd:float, wd_bn_bias:bool)->list:
@@ -95,7 +96,9 @@ class StopOnNonFinite(Callback):
 class CyclePositions(Callback):
     "Positions on the schedule from the first training batch (0) to the last (1), so the last batch gets the schedule's end value; a fit that resumes a run at `start_epoch` of `n_epoch` continues its positions"
     order, run_valid = ParamScheduler.order - 1, False
+    # fastai's own `fit(start_epoch=)` is not used: its `SkipToEpoch` logs a filler row for every epoch it skips
     def __init__(self, start_epoch:int=0, n_epoch:int|None=None): self.start_epoch, self.total = start_epoch, n_epoch
+    def before_fit(self): self.learn.train_iter = self.start_epoch * len(self.dls.train)   # the run's step (TensorBoard's)
     def before_batch(self):
         total = self.total or self.n_epoch
         self.learn.pct_train = ((self.start_epoch + self.epoch) * self.n_iter + self.iter) / max(1, total * self.n_iter - 1)
@@ -184,3 +187,41 @@ def broadcast_object(o=None, src:int=0):
     "Rank `src`'s `o`, in every process of the group (`o` itself where there is no group)"
     if not dist.is_initialized(): return o
     box = [o]; dist.broadcast_object_list(box, src); return box[0]
+
+# %% ../nbs/07_learner.ipynb #9b0c7d21
+class DistribRun:
+    "One run's processes under torchrun (`world` of them, this one `rank`), or one process, where nothing changes"
+    def __init__(self): self.world = num_distrib(); self.rank = rank_distrib() if self.world > 1 else 0
+    def check(self, bs:int|None, device:torch.device|None):
+        "Settings that cannot work over the processes, refused before the group is joined"
+        if self.world > 1 and bs is not None and bs % self.world:
+            raise SettingError(f"batch size {bs} does not split evenly over {self.world} processes (--bs sets it)")
+        if self.world > 1 and device is not None and device.index is not None:
+            raise SettingError(f"under torchrun each process takes its own GPU (LOCAL_RANK): give --device cuda or cpu, not {device}")
+    def join(self, device:torch.device|None)->torch.device|None:
+        "Join the process group (the device of this process), or, in one process, `device` as it is"
+        return start_distrib(device) if self.world > 1 else device
+    @contextlib.contextmanager
+    def rank0_first(self):
+        "Rank 0 runs the block first, the others after it"
+        if self.world > 1 and self.rank: dist.barrier()
+        yield
+        if self.world > 1 and not self.rank: dist.barrier()
+    def on_rank0(self, f, *args, **kwargs):
+        "`f(...)` run on rank 0 alone (fastai's save/load must not wait for the others), its result sent to every process"
+        if self.world <= 1: return f(*args, **kwargs)
+        world = os.environ.pop('WORLD_SIZE')
+        try: res = f(*args, **kwargs) if self.rank == 0 else None
+        finally: os.environ['WORLD_SIZE'] = world
+        return broadcast_object(res)
+    def folder(self, out:Path)->Path:
+        "Where this process writes: `out` on rank 0, a temporary folder of its own (removed when it ends) elsewhere"
+        if not self.rank: return out
+        self._tmp = tempfile.TemporaryDirectory(prefix=f'train_cifar-rank{self.rank}-'); return Path(self._tmp.name)
+    def leave(self, device, bs:int)->dict|None:
+        "Leave the group after the fit (what follows is rank 0's alone); the summary a run records, None in one process"
+        if self.world <= 1 or not dist.is_initialized(): return None
+        summary = dict(world_size=self.world, backend=dist.get_backend(), sync_bn=torch.device(device).type == 'cuda',
+                       bs_per_process=bs // self.world)
+        dist.destroy_process_group(); os.environ['WORLD_SIZE'] = '1'     # fastai must not gather any more
+        return summary

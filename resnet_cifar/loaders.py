@@ -126,7 +126,7 @@ def subset_cifar(a:CifarArrays,
         per = [n_test // len(cls) + (i < n_test % len(cls)) for i in range(len(cls))]
         keep = np.sort(np.concatenate([rng.permutation(np.nonzero(yte == c)[0])[:k] for c, k in zip(cls, per)]))
         xte, yte = xte[keep], yte[keep]
-    return CifarArrays(xtr, ytr, xte, yte, a.vocab)
+    return CifarArrays(xtr, ytr, xte, yte, a.vocab, a.source)
 
 # %% ../nbs/03_loaders.ipynb #50cd56c2
 def cifar_dls(source=None,                # folder or .tgz of CIFAR-10 (or `CifarArrays`); None downloads it
@@ -137,10 +137,11 @@ def cifar_dls(source=None,                # folder or .tgz of CIFAR-10 (or `Cifa
               seed:int|None=None,         # fixes the subsets (and nothing else: see `set_seed`)
               augment:bool=True,          # RandomCrop → FlipLR → Cutout on training batches
               verbose:bool=False,         # report loading time
+              cache_dir:Path|None=None,   # the decoded data's cache folder (`load_cifar`)
              )->DataLoaders:
     "fastai `DataLoaders` for CIFAR with the data resident on `device` and augmentation done there"
     if bs <= 0: raise CifarDataError(f"batch size must be positive, got {bs}")
-    a = source if isinstance(source, CifarArrays) else load_cifar(source, verbose=verbose)
+    a = source if isinstance(source, CifarArrays) else load_cifar(source, cache_dir=cache_dir, verbose=verbose)
     a = subset_cifar(a, subset, test_subset, seed)
     if bs > len(a.y_train):
         raise CifarDataError(f"batch size {bs} is larger than the {len(a.y_train)} training images")

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# One prepared GPU check for the core and speed issues (about 6 minutes on an H200), for a session lent a GPU:
+# The GPU check (about 6 minutes on an H200): a full default run on the proxy data, then the benchmark.
 #   ../shared/device/stage.sh            # here: wheels + the proxy archive into .device/
 #   run: source .device/env.sh && bash tools/gpu_check.sh     (carry: [".device"], timeout_s 480)
-# Most important first. Everything printed goes to $OUT/gpu_check.log (or ./gpu_check/) as it happens, so a run cut
+# Most important first, through the installed commands. Everything printed goes to $OUT/gpu_check.log (or ./gpu_check/) as it happens, so a run cut
 # short still brings back what it finished; the other files are the run's and the benchmark's results: 8 files in
 # all, the most the device tool brings back. TRAIN_ARGS / BENCH_ARGS add options, e.g. for a dry run on a CPU:
 #   CIFAR_JPEG75=some/small/cifar TRAIN_ARGS="--epochs 2" BENCH_ARGS="--epochs 2 --workers 2" bash tools/gpu_check.sh
@@ -19,11 +19,11 @@ import time; from resnet_cifar.data import load_cifar
 for i in range(2): t=time.perf_counter(); a=load_cifar('$data', verbose=True); print(f'load {i}: {time.perf_counter()-t:.2f}s')
 " 2>&1 | tee -a "$log"
 
-echo "== full train_cifar, found bounds, seed 0 (the core issue's acceptance run)" | tee -a "$log"
-python3 -c "from resnet_cifar.train import train_cifar_main; train_cifar_main(['--data', '$data', '--seed', '0', '--out', '/tmp/run0', '--overwrite', *'${TRAIN_ARGS:-}'.split()])" 2>&1 \
+echo "== full train_cifar, found bounds, seed 0 (the recipe as a user runs it)" | tee -a "$log"
+train_cifar --data "$data" --seed 0 --out /tmp/run0 --overwrite ${TRAIN_ARGS:-} 2>&1 \
   | tr '\r' '\n' | grep --line-buffered -v '^ *$\|█\|^Epoch [0-9]*/[0-9]* :' | tee -a "$log"    # the table, not the bars
 for f in results.json history.csv lr_find.png report.md; do cp "/tmp/run0/$f" "$out/" 2>/dev/null; done
 
 echo "== benchmark: library (as shipped / fastai's stock meters / compiled) vs plain loop vs course-style" | tee -a "$log"
-python3 -c "import sys; from resnet_cifar.bench import bench_cifar_main; bench_cifar_main(sys.argv[1:])" --data "$data" --course --compile --out "$out" ${BENCH_ARGS:-} 2>&1 | tee -a "$log"
+bench_cifar --data "$data" --course --compile --out "$out" ${BENCH_ARGS:-} 2>&1 | tee -a "$log"
 date -u | tee -a "$log"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The scale-out issue's packing benchmark on a GPU: one grid of 8 trials (4 LRMAX x 2 seeds, 24 epochs) run as a Ray
+# The packing benchmark of a Ray sweep on a GPU: one grid of 8 trials (4 LRMAX x 2 seeds, 24 epochs) run as a Ray
 # Tune sweep one trial per GPU, then 2 and 4 trials sharing each GPU; the table (runs/hour, each run's accuracy) last.
 # Needs Ray on the GPU machine (pip install "resnet_cifar[ray]"); about 8 x 40 s of runs per packing on an H200.
 #   run: source .device/env.sh && bash tools/gpu_ray_pack.sh     (carry: [".device"])
