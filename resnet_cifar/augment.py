@@ -68,7 +68,8 @@ class FlipLR(RandTransform):
         return TensorImage(torch.where(self.flips[:, None, None, None], t.flip(-1), t))
 
 # %% ../nbs/02_augment.ipynb #11da92ba
-class Cutout(RandTransform):   # kept by hand: fastai's `RandomErasing` fills rectangles of random size with noise, the same ones for a whole batch
+# kept by hand: fastai's `RandomErasing` fills rectangles of random size with noise, the same ones for a whole batch
+class Cutout(RandTransform):
     "Set one `size`×`size` square per image to 0 (the mean, after `Normalize`), placed at random fully inside"
     order = 102
     def __init__(self, size:int=8,                 # side of the square

@@ -36,7 +36,7 @@ def plain_epoch(model:nn.Module, opt, x:torch.Tensor, y:torch.Tensor, bs:int,  #
                 norm, aug, loss_fn,          # uint8 batch -> normalized floats; the augmentation pipeline; the loss
                 amp=None, sched=None,        # autocast context; a torch LR scheduler stepped every batch
                 channels_last:bool=False):
-    "One epoch of a bare PyTorch training loop: shuffle on the device, normalize, augment, step (drops the last partial batch)"
+    "One epoch of a bare PyTorch training loop: shuffle on the device, normalize, augment, step (no last partial batch)"
     model.train()
     perm = torch.randperm(len(y), device=x.device)
     for i in range(len(y) // bs):
@@ -67,7 +67,8 @@ def _plain_loop(a:CifarArrays, epochs:int, bs:int, lr_min:float, lr_max:float, p
     timer = PhaseTimer(dev)
     with timer('warm_up'): warm_up_model(model, dev, bs, amp=amp)    # cuDNN's first calls
     with timer('fit'), host_reads(_reads_on(dev)) as counts:
-        for _ in range(epochs): plain_epoch(model, opt, x_tr, y_tr, bs, norm, aug, loss_fn, amp, sched, channels_last=on_gpu)
+        for _ in range(epochs):
+            plain_epoch(model, opt, x_tr, y_tr, bs, norm, aug, loss_fn, amp, sched, channels_last=on_gpu)
     with timer('eval'), eval_mode(model), torch.no_grad(), amp:
         correct = sum((model(norm(x_te[i:i + bs])).argmax(1) == y_te[i:i + bs]).sum() for i in range(0, len(y_te), bs))
         acc = float(correct) / len(y_te)
@@ -99,7 +100,11 @@ def _course_loop(a:CifarArrays, epochs:int, bs:int, lr_min:float, lr_max:float, 
         for _ in range(epochs):
             for x, y in dl:
                 x, y = x.to(dev, non_blocking=True), y.to(dev, non_blocking=True)
-                loss = nn.functional.cross_entropy(model(x), y); loss.backward(); opt.step(); opt.zero_grad(); sched.step()
+                loss = nn.functional.cross_entropy(model(x), y)
+                loss.backward()
+                opt.step()
+                opt.zero_grad()
+                sched.step()
     norm = T.Normalize(cifar_mean, cifar_std)
     with timer('eval'), eval_mode(model), torch.no_grad():
         correct = sum(int((model(norm(torch.as_tensor(a.x_test[i:i + bs], device=dev).float() / 255)).argmax(1).cpu() ==
@@ -162,7 +167,8 @@ def bench(data:str|Path|None=None,   # folder/.tgz of CIFAR-10 (None: fastai's d
     def row(name, f, *args, **kwargs):        # a path that fails is a row saying so: the others still run
         set_seed(seed)
         try: rows[name] = f(*args, **kwargs)
-        except Exception as e: rows[name] = dict(error=f"{type(e).__name__}: {(str(e).strip().splitlines() or [''])[0][:150]}")
+        except Exception as e:
+            rows[name] = dict(error=f"{type(e).__name__}: {(str(e).strip().splitlines() or [''])[0][:150]}")
     row("library, fastai's stock meters", _library, *same, fastai_stock=True)
     if compile: row('library, compiled', _library, *same, compile=True)
     row('plain PyTorch loop', _plain_loop, a, epochs, bs, lib['lr_min'], lib['lr_max'], peak, wd, device)
@@ -172,7 +178,8 @@ def bench(data:str|Path|None=None,   # folder/.tgz of CIFAR-10 (None: fastai's d
     print(bench_table(res))
     if out is not None:
         out = Path(out); out.mkdir(parents=True, exist_ok=True)
-        (out/'bench.json').write_text(json.dumps(res, indent=2) + '\n'); (out/'bench.md').write_text(bench_table(res) + '\n')
+        (out/'bench.json').write_text(json.dumps(res, indent=2) + '\n')
+        (out/'bench.md').write_text(bench_table(res) + '\n')
     return res
 
 # %% ../nbs/13_bench.ipynb #b9aa42c8
@@ -195,7 +202,7 @@ def bench_table(res:dict)->str:
 @call_parse
 @delegates(bench)
 def bench_cifar_command(**kwargs):
-    "Benchmark the library's training path against a plain PyTorch loop (and optionally a course-style one); print the table"
+    "Benchmark the library's training path against a plain PyTorch loop (and a course-style one); print the table"
     bench(**kwargs)
 
 bench_cifar_main = partial(run_cli, bench_cifar_command, 'bench_cifar')    # the console script

@@ -41,7 +41,7 @@ def read_image(src,            # a path, or the bytes of an image file
 # %% ../nbs/01_data.ipynb #a738a261
 @dataclass
 class CifarArrays:
-    "CIFAR images as uint8 arrays, channels first, with int64 labels indexing `vocab`; `source`: where they were read from"
+    "CIFAR images as uint8 arrays, channels first, int64 labels indexing `vocab`; `source`: where they were read from"
     x_train:np.ndarray; y_train:np.ndarray; x_test:np.ndarray; y_test:np.ndarray; vocab:list
     source:str|None=None     # a folder's or archive's absolute path, `DOWNLOAD`, or None (arrays made in Python)
 
@@ -58,12 +58,14 @@ class CifarArrays:
     @classmethod
     def load(cls, fn:Path):
         "Read what `save` wrote"
-        with np.load(fn) as d: return cls(d['x_train'], d['y_train'], d['x_test'], d['y_test'], [str(v) for v in d['vocab']])
+        with np.load(fn) as d:
+            return cls(d['x_train'], d['y_train'], d['x_test'], d['y_test'], [str(v) for v in d['vocab']])
 
 # %% ../nbs/01_data.ipynb #c313f2ac
 def _split_class(parts:tuple):
     "`(split, class)` if `parts` ends in `<split>/<class>/<image>`, else None"
-    if len(parts) >= 3 and parts[-3] in SPLITS and Path(parts[-1]).suffix.lower() in IMG_EXTS: return parts[-3], parts[-2]
+    if len(parts) >= 3 and parts[-3] in SPLITS and Path(parts[-1]).suffix.lower() in IMG_EXTS:
+        return parts[-3], parts[-2]
     return None
 
 def _check_layout(counts:dict, where:str):
@@ -72,7 +74,8 @@ def _check_layout(counts:dict, where:str):
         if not any(k[0]==s for k in counts): raise CifarDataError(f"no {s}/<class>/<image> files in {where}")
     classes = {s: sorted(c for (s_,c) in counts if s_==s) for s in SPLITS}
     if classes['train'] != classes['test']:
-        raise CifarDataError(f"train/ and test/ have different classes in {where}: {classes['train']} vs {classes['test']}")
+        raise CifarDataError(f"train/ and test/ have different classes in {where}: "
+                             f"{classes['train']} vs {classes['test']}")
     return classes['train']
 
 # %% ../nbs/01_data.ipynb #cd3de524
@@ -182,7 +185,8 @@ def download_cifar(timeout:float=10.)->Path:
     from fastai.data.external import untar_data, URLs
     quiet = not bars_visible()    # a log file gets no progress-bar frames
     try:
-        with network_timeouts(timeout), (contextlib.redirect_stdout(io.StringIO()) if quiet else contextlib.nullcontext()):
+        hush = contextlib.redirect_stdout(io.StringIO()) if quiet else contextlib.nullcontext()
+        with network_timeouts(timeout), hush:
             return untar_data(URLs.CIFAR)
     except Exception as e:
         why = getattr(e, 'reason', None) or e
@@ -202,7 +206,8 @@ def load_cifar(source=None,         # folder or .tgz of train/<class>/ and test/
     if not (src.is_dir() or src.is_file()): raise CifarDataError(f"not a file or folder: {src}")
     t0, fp = time.perf_counter(), _fingerprint(src)
     cfn = cache_path(src, cache_dir) if cache else None
-    if cfn is not None and cfn.exists() and cfn.with_suffix('.src').exists() and cfn.with_suffix('.src').read_text()==fp:
+    fresh = cfn is not None and cfn.exists() and cfn.with_suffix('.src').exists()
+    if fresh and cfn.with_suffix('.src').read_text() == fp:
         res, how = CifarArrays.load(cfn), f"cache {cfn.name}"
     else:
         res, how = (read_folder(src) if src.is_dir() else read_tgz(src)), f"decoded {src.name}"

@@ -22,7 +22,7 @@ __all__ = ['cifar_mean', 'cifar_std', 'CifarTensors', 'CifarLoader', 'load_image
 
 # %% ../nbs/03_loaders.ipynb #8d13708e
 class CifarTensors:
-    "Images (N,3,32,32) uint8 and labels (N,) int64 (or None: unlabelled) as tensors on one device; `split_idx` 0 = train, 1 = test"
+    "Images (N,3,32,32) uint8 and labels (N,) int64 (or None) as tensors on one device; `split_idx` 0 = train, 1 = test"
     def __init__(self, x, y, vocab, split_idx:int, device=None):
         self.x = torch.as_tensor(x).to(device)
         self.y = None if y is None else torch.as_tensor(y).to(device)
@@ -37,14 +37,16 @@ class CifarTensors:
         return (x,) if self.y is None else (x, TensorCategory(self.y[idxs]))
     def decode(self, o, full=True): return (o[0], *(Category(self.vocab[int(v)]) for v in o[1:]))
     def new_empty(self):   # what fastai's `export` keeps: no images (a view `x[:0]` would still pickle the whole array)
-        return CifarTensors(self.x[:0].clone(), None if self.y is None else self.y[:0].clone(), self.vocab, self.split_idx, self.x.device)
+        y = None if self.y is None else self.y[:0].clone()
+        return CifarTensors(self.x[:0].clone(), y, self.vocab, self.split_idx, self.x.device)
     def to(self, device):
         self.x = self.x.to(device)
         if self.y is not None: self.y = self.y.to(device)
         return self
 
 # %% ../nbs/03_loaders.ipynb #7d89460f
-class CifarLoader(TfmdDL):   # kept by hand: fastai's loaders collate item by item on the CPU; this indexes a whole batch on the device
+# kept by hand: fastai's loaders collate item by item on the CPU; this indexes a whole batch on the device
+class CifarLoader(TfmdDL):
     "A fastai `TfmdDL` that takes whole batches out of a `CifarTensors` on the device"
     def __init__(self, dataset:CifarTensors, bs:int=512, shuffle:bool=False, drop_last:bool=False, **kwargs):
         kwargs.pop('num_workers', None)   # batches are made on the device, never in worker processes
@@ -83,7 +85,8 @@ def load_image_32(src,                       # a path, a PIL image or a (H,W,3) 
     elif isinstance(src, Image.Image): im = src.convert('RGB')
     else:
         a = np.asarray(src)
-        if a.ndim != 3 or a.shape[-1] != 3: raise CifarDataError(f"expected an (H,W,3) image array, got shape {a.shape}: {name}")
+        if a.ndim != 3 or a.shape[-1] != 3:
+            raise CifarDataError(f"expected an (H,W,3) image array, got shape {a.shape}: {name}")
         im = Image.fromarray(a.astype(np.uint8))
     if im.size != (32, 32):
         warnings.warn(f"{name} is {im.size[0]}×{im.size[1]}; resized to 32×32")
@@ -99,7 +102,8 @@ class CifarDataLoaders(DataLoaders):
         ds = valid.dataset
         if items and all(isinstance(i, (int, np.integer)) for i in items):
             idx = torch.as_tensor(items, device=ds.x.device)
-            new = CifarTensors(ds.x[idx], ds.y[idx] if with_labels and ds.y is not None else None, ds.vocab, 1, ds.x.device)
+            y = ds.y[idx] if with_labels and ds.y is not None else None
+            new = CifarTensors(ds.x[idx], y, ds.vocab, 1, ds.x.device)
         else:
             x = np.stack([load_image_32(i) for i in items]) if items else np.zeros((0, 3, 32, 32), np.uint8)
             new = CifarTensors(x, None, ds.vocab, 1, ds.x.device)
@@ -114,7 +118,7 @@ def subset_cifar(a:CifarArrays,
                  n_test:int|None=None,    # keep this many test images, the same number from each class
                  seed:int|None=None,      # the same seed keeps the same images
                 )->CifarArrays:
-    "A reproducible part of `a`, for quick runs: a random subset of the training set, a class-balanced one of the test set"
+    "A reproducible part of `a` for quick runs: a random subset of the training set, a class-balanced one of the test set"
     for name, n in (('subset', n_train), ('test_subset', n_test)):
         if n is not None and n <= 0: raise CifarDataError(f"{name} must be a positive number of images, got {n}")
     rng = np.random.default_rng(seed)
@@ -146,7 +150,10 @@ def cifar_dls(source=None,                # folder or .tgz of CIFAR-10 (or `Cifa
     if bs > len(a.y_train):
         raise CifarDataError(f"batch size {bs} is larger than the {len(a.y_train)} training images")
     device = torch.device(device) if device is not None else default_device()
-    def tfms(train): return [IntToFloatTensor(), Normalize.from_stats(cifar_mean, cifar_std, cuda=False)] + (cifar_augment() if train and augment else [])
-    trn = CifarLoader(CifarTensors(a.x_train, a.y_train, a.vocab, 0, device), bs=bs, shuffle=True, drop_last=True, after_batch=tfms(True))
+    def tfms(train):
+        norm = [IntToFloatTensor(), Normalize.from_stats(cifar_mean, cifar_std, cuda=False)]
+        return norm + (cifar_augment() if train and augment else [])
+    trn = CifarLoader(CifarTensors(a.x_train, a.y_train, a.vocab, 0, device), bs=bs, shuffle=True, drop_last=True,
+                      after_batch=tfms(True))
     tst = CifarLoader(CifarTensors(a.x_test, a.y_test, a.vocab, 1, device), bs=bs, after_batch=tfms(False))
     return CifarDataLoaders(trn, tst, device=device)

@@ -30,7 +30,7 @@ class RawLossRecorder(Callback):
 
 # %% ../nbs/08_lr_bounds.ipynb #65f3cc8d
 def smooth_centered(y:np.ndarray, width:int)->np.ndarray:
-    "Centred moving average of `y` over `width` points (odd: `width // 2` each side; the window shrinks at the ends): no lag"
+    "Centred moving average of `y` over `width` points (`width // 2` each side, shrinking at the ends): no lag"
     return pd.Series(y, dtype=float).rolling(2 * (width // 2) + 1, center=True, min_periods=1).mean().to_numpy()
 
 # %% ../nbs/08_lr_bounds.ipynb #d76e1966
@@ -40,7 +40,9 @@ class LRBounds:
     lr_min:float; lr_max:float; lr_bottom:float; rule:str
     valley:float=math.nan; minimum:float=math.nan; steep:float=math.nan
     def as_dict(self): return asdict(self)
-    def __repr__(self): return f"LRBounds(lr_min={self.lr_min:.3g}, lr_max={self.lr_max:.3g}, bottom at {self.lr_bottom:.3g}, {self.rule})"
+    def __repr__(self):
+        return (f"LRBounds(lr_min={self.lr_min:.3g}, lr_max={self.lr_max:.3g}, bottom at {self.lr_bottom:.3g}, "
+                f"{self.rule})")
 
 # %% ../nbs/08_lr_bounds.ipynb #7e0e6b15
 def usable_smoothed(losses, width:int|None=None)->tuple:
@@ -65,25 +67,30 @@ def lr_bounds_rule(lrs, losses,              # the range test: LR and raw loss o
     ib = int(s.argmin()); bottom, start = s[ib], s[:max(1, width//2)].mean()
     drop = start - bottom
     if drop < 0.1 * abs(start) or ib == 0:
-        warnings.warn(f"LR range test: the loss did not fall (from {start:.3g} to {bottom:.3g}); using lr_max = LR at the bottom/10")
+        warnings.warn(f"LR range test: the loss did not fall (from {start:.3g} to {bottom:.3g}); "
+                      "using lr_max = LR at the bottom/10")
         lr_max = lrs[ib] / 10
         return LRBounds(float(lr_max / 100), float(lr_max), float(lrs[ib]), 'fallback: no clear fall')
     lr_max = lrs[ib] / max_div
     lr_fall = lrs[np.nonzero(s[:ib+1] <= start - fall_frac * drop)[0][0]]
     lr_min = float(np.clip(lr_fall, lr_max / max_ratio, lr_max / min_ratio))
-    return LRBounds(float(lr_min), float(lr_max), float(lrs[ib]), f"bottom of the loss; {fall_frac:g} of the fall at {lr_fall:.3g}")
+    rule = f"bottom of the loss; {fall_frac:g} of the fall at {lr_fall:.3g}"
+    return LRBounds(float(lr_min), float(lr_max), float(lrs[ib]), rule)
 
 # %% ../nbs/08_lr_bounds.ipynb #507c14f4
 def plot_lr_bounds(lrs, raw, smoothed, b:LRBounds, fastai_smooth=None, ax=None):
     "The range test's loss over LR (log scale) with LRMIN and LRMAX marked"
     if ax is None: _, ax = plt.subplots(figsize=(6.5, 4))
     ax.plot(lrs, raw, c='lightgray', lw=1, label='loss per batch')
-    if fastai_smooth is not None: ax.plot(lrs, fastai_smooth, c='tab:orange', lw=1, ls='--', label="fastai's smoothed loss (lags)")
+    if fastai_smooth is not None:
+        ax.plot(lrs, fastai_smooth, c='tab:orange', lw=1, ls='--', label="fastai's smoothed loss (lags)")
     ax.plot(lrs, smoothed, c='tab:blue', lw=2, label='centred smoothing')
     ax.axvline(b.lr_min, c='tab:green', ls=':', label=f'LRMIN {b.lr_min:.2g}')
     ax.axvline(b.lr_max, c='tab:red', ls=':', label=f'LRMAX {b.lr_max:.2g}')
     ax.axvline(b.lr_bottom, c='gray', ls='-.', lw=1, label=f'bottom {b.lr_bottom:.2g}')
-    if not math.isnan(b.valley): ax.plot([b.valley], [np.interp(np.log(b.valley), np.log(lrs), smoothed)], 'o', c='tab:purple', label=f"fastai valley {b.valley:.2g}")
+    if not math.isnan(b.valley):
+        ax.plot([b.valley], [np.interp(np.log(b.valley), np.log(lrs), smoothed)], 'o', c='tab:purple',
+                label=f"fastai valley {b.valley:.2g}")
     ax.set_xscale('log'); ax.set_xlabel('learning rate'); ax.set_ylabel('loss')
     top = np.nanmax(smoothed[: max(1, len(smoothed)//5)]) * 1.3
     ax.set_ylim(np.nanmin(smoothed) * 0.9, top); ax.legend(fontsize=8); ax.set_title('LR range test')
@@ -114,6 +121,7 @@ def find_lr_bounds(learn,                   # a fastai Learner (its model and op
         plot_lr_bounds(lrs[:n], raw[:n], sm, b, fs, ax=ax)
         if fname is not None:
             fname = Path(fname); fig.savefig(fname, dpi=110, bbox_inches='tight')
-            pd.DataFrame(dict(lr=lrs[:n], loss=raw[:n], smoothed=sm, fastai_smoothed=fs)).to_csv(fname.with_suffix('.csv'), index=False, float_format='%.6g')
+            table = pd.DataFrame(dict(lr=lrs[:n], loss=raw[:n], smoothed=sm, fastai_smoothed=fs))
+            table.to_csv(fname.with_suffix('.csv'), index=False, float_format='%.6g')
         if not show: plt.close(fig)
     return b

@@ -54,7 +54,8 @@ def model_summary(model:nn.Module,         # the network
     rows, hooks = [], []
     leaves = [(n, m) for n, m in model.named_modules() if not list(m.children())]
     for n, mod in leaves:
-        hooks.append(mod.register_forward_hook(lambda m, i, o, n=n: rows.append((n, type(m).__name__, tuple(o.shape), sum(p.numel() for p in m.parameters())))))
+        def keep(m, i, o, n=n): rows.append((n, type(m).__name__, tuple(o.shape), sum(p.numel() for p in m.parameters())))
+        hooks.append(mod.register_forward_hook(keep))
     p = next(model.parameters())
     was_training = model.training
     try:

@@ -42,7 +42,8 @@ def plot_history(run_dir:Path, fname:str='history.png'):
     a2.plot(ep, [100 * a for a in h['accuracy']], 'o-', c='tab:green')
     a2.set_xlabel('epoch'); a2.set_ylabel('test accuracy (%)')
     for a in (a1, a2): a.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))   # whole epochs
-    best = int(np.argmax(h['accuracy'])); a2.set_title(f"last {100*h['accuracy'].iloc[-1]:.2f}%, best {100*h['accuracy'][best]:.2f}% (epoch {ep[best]})")
+    best = int(np.argmax(h['accuracy']))
+    a2.set_title(f"last {100*h['accuracy'].iloc[-1]:.2f}%, best {100*h['accuracy'][best]:.2f}% (epoch {ep[best]})")
     fig.tight_layout(); fig.savefig(Path(run_dir)/fname, dpi=110)
     return fig
 
@@ -61,9 +62,12 @@ def plot_schedule(run_dir:Path, fname:str='schedule.png'):
     keys = [k for k in ('lr', 'mom') if k in s]
     fig, axs = plt.subplots(1, len(keys), figsize=(5 * len(keys), 3.5), squeeze=False)
     for ax, k in zip(axs[0], keys):
-        ax.plot(s['batch'], s[k]); ax.set_xlabel('batch'); ax.set_ylabel({'lr': 'learning rate', 'mom': 'Adam beta1'}[k])
+        ax.plot(s['batch'], s[k])
+        ax.set_xlabel('batch')
+        ax.set_ylabel({'lr': 'learning rate', 'mom': 'Adam beta1'}[k])
     a = axs[0][0]
-    a.axhline(r['lr_min'], ls=':', c='tab:green', label=f"LRMIN {r['lr_min']:.2g}"); a.axhline(r['lr_max'], ls=':', c='tab:red', label=f"LRMAX {r['lr_max']:.2g}")
+    a.axhline(r['lr_min'], ls=':', c='tab:green', label=f"LRMIN {r['lr_min']:.2g}")
+    a.axhline(r['lr_max'], ls=':', c='tab:red', label=f"LRMAX {r['lr_max']:.2g}")
     a.legend(fontsize=8); a.set_title(f"one cycle, {_peak_words(r)}, no annihilation", fontsize=10)
     fig.tight_layout(); fig.savefig(Path(run_dir)/fname, dpi=110)
     return fig
@@ -78,7 +82,8 @@ class TestSetPreds:
     @property
     def accuracy(self)->float: return float((self.decoded == self.targs).float().mean())
     @property
-    def accuracy_flip_tta(self)->float: return float(((self.probs + self.probs_flip).argmax(1) == self.targs).float().mean())
+    def accuracy_flip_tta(self)->float:
+        return float(((self.probs + self.probs_flip).argmax(1) == self.targs).float().mean())
     @property
     def loss(self)->float: return float(self.losses.mean())
 
@@ -94,16 +99,17 @@ def predict_test_set(learn:Learner)->TestSetPreds:
 
 # %% ../nbs/10_results.ipynb #ba83e969
 def cifar_interpretation(learn:Learner, preds:TestSetPreds|None=None)->ClassificationInterpretation:
-    "fastai's `ClassificationInterpretation` of the test set from one `predict_test_set` pass (`.preds`); its `confusion_matrix` counts that pass"
+    "fastai's `ClassificationInterpretation` of the test set from one `predict_test_set` pass (`.preds`), counted once"
     preds = preds if preds is not None else predict_test_set(learn)
     interp = ClassificationInterpretation(learn, learn.dls.valid, preds.losses)
-    n = len(interp.vocab)    # fastai's own `confusion_matrix` predicts the test set again: the same matrix (tested below), a second pass
+    # fastai's own `confusion_matrix` predicts the test set again: the same matrix (tested below), a second pass
+    n = len(interp.vocab)
     interp.preds, interp.confusion_matrix = preds, lambda: np.bincount(preds.targs.numpy() * n + preds.decoded.numpy(), minlength=n * n).reshape(n, n)
     return interp
 
 @contextlib.contextmanager
 def history_kept(learn:Learner):
-    "Put the Recorder's record of the last fit back after the block (fastai's `get_preds` and `validate` start a new one)"
+    "Put the Recorder's record of the last fit back after the block (fastai's `get_preds` and `validate` reset it)"
     rec, keys = learn.recorder, ('lrs', 'iters', 'losses', 'values', 'metric_names', 'hps')
     saved = {k: copy.copy(getattr(rec, k)) for k in keys if hasattr(rec, k)}
     try: yield
@@ -194,7 +200,7 @@ def _tested_on(r:dict)->str:
     "How many test images a run was tested on, and why not all of them if it was not"
     n, total = r['n_test'], r.get('n_test_total', r['n_test'])
     if n >= total: return f"{n:,}"
-    return f"{n:,} of the {total:,} test images (a quick run: with `subset`, the same share of the test set; `test_subset` sets it)"
+    return f"{n:,} of the {total:,} test images (a quick run: `subset`'s share of the test set; `test_subset` sets it)"
 
 # %% ../nbs/10_results.ipynb #0dc1547d
 def write_report(run_dir:Path)->Path:
@@ -224,7 +230,8 @@ def write_report(run_dir:Path)->Path:
         per = [(n, f"{100*m[i, i]/max(m[i].sum(), 1):.1f}%", int(m[i].sum())) for i, n in enumerate(names)]
         lines += ['## Per class', '', _md_table(['class', 'test accuracy', 'images'], per), '',
                   '![confusion matrix](confusion_matrix.png)', '']
-    for fn, title in (('misclassified.png', 'Misclassified test images with the highest loss'), ('gradcam.png', 'Grad-CAM')):
+    galleries = (('misclassified.png', 'Misclassified test images with the highest loss'), ('gradcam.png', 'Grad-CAM'))
+    for fn, title in galleries:
         if (d/fn).exists(): lines += [f'## {title}', '', f'![{title}]({fn})', '']
     lines += ['## Time', '', _md_table(['phase', 'seconds'], [(k, f"{v:.1f}") for k, v in r['seconds'].items()]),
               '', f"Training throughput: {r['train_img_per_s']:,.0f} images/s (fit phase, including per-epoch evaluation).", '',
@@ -236,7 +243,8 @@ def write_report(run_dir:Path)->Path:
 def _run_row(d:Path)->tuple:
     "(row, None) for a finished run folder; (None, what the folder is) for anything else"
     if not d.is_dir(): return None, 'not a folder'
-    if not (d/'results.json').exists() and (d/'model_summary.txt').exists(): return None, 'unfinished run (no results.json yet)'
+    if not (d/'results.json').exists() and (d/'model_summary.txt').exists():
+        return None, 'unfinished run (no results.json yet)'
     try: r = read_record(d, finished=False)
     except CifarDataError as e: return None, str(e).replace(f" in {d}", '').replace(f": {d}", '')
     if r['status'] != 'finished': return None, f"{r['status']} run: {r['reason'] or 'no results'}"
@@ -252,7 +260,8 @@ def compare_runs(*run_dirs)->str:
         row, what = _run_row(d)
         if what: bad.append(f"{what}: {d}")
         rows.append(row or (d.name, what, *[''] * 11))
-    if len(bad) == len(rows): raise CifarDataError(bad[0] if len(bad) == 1 else f"no finished run among {len(bad)} folders; {bad[0]}")
+    if len(bad) == len(rows):
+        raise CifarDataError(bad[0] if len(bad) == 1 else f"no finished run among {len(bad)} folders; {bad[0]}")
     return _md_table(['run', 'accuracy', 'loss', 'epochs', 'bs', 'train images', 'LRMIN', 'LRMAX', 'bounds', 'seed',
                       'fit s', 'img/s', 'device'], rows)
 
@@ -276,7 +285,8 @@ def load_exported(path:Path)->Learner:
     "Load an exported Learner (a pickle: only one you trust): a run folder's export.pkl or the .pkl itself, on the CPU"
     p = Path(path)
     fn = p/'export.pkl' if p.is_dir() else p
-    if not fn.is_file(): raise CifarDataError(f"no exported model at {fn} (train_cifar writes export.pkl in the run folder)")
+    if not fn.is_file():
+        raise CifarDataError(f"no exported model at {fn} (train_cifar writes export.pkl in the run folder)")
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
         return load_learner(fn, cpu=True)
@@ -285,7 +295,8 @@ def load_exported(path:Path)->Learner:
 def predict_images(learn:Learner, images:list, k:int=3)->list:
     "Top-`k` (class, probability) for each of `images` (paths, PIL images or arrays)"
     dl = learn.dls.test_dl(images)
-    with warnings.catch_warnings(), learn.removed_cbs(getattr(learn, 'progress', [])):   # no bar: stdout is for the predictions
+    # no bar: stdout is for the predictions
+    with warnings.catch_warnings(), learn.removed_cbs(getattr(learn, 'progress', [])):
         warnings.simplefilter('ignore', UserWarning)   # fastai's note on loading; resizing was already reported
         with history_kept(learn): probs, _ = learn.get_preds(dl=dl, reorder=False)
     vocab = list(learn.dls.vocab)
@@ -304,9 +315,12 @@ def predict_cifar_command(images:Param("PNG/JPEG files (any size: resized to 32Ã
         if not runs: raise CifarDataError("no --model given and no runs/*/model.pth here: pass --model RUN_DIR")
         model = runs[-1].parent
         print(f"note: no --model given: using the newest run, {model} (--model chooses)", file=sys.stderr)
-    if Path(model).is_file(): raise CifarDataError(f"--model takes a run folder, not a file ({model}): a pickle such as export.pkl can run code when loaded")
+    if Path(model).is_file():
+        raise CifarDataError(f"--model takes a run folder, not a file ({model}): "
+                             "a pickle such as export.pkl can run code when loaded")
     learn = learner_from_run(model, with_data=False, device='cpu')
-    if not 1 <= k <= len(learn.dls.vocab): raise CifarDataError(f"--k must be between 1 and {len(learn.dls.vocab)}, got {k}")
+    if not 1 <= k <= len(learn.dls.vocab):
+        raise CifarDataError(f"--k must be between 1 and {len(learn.dls.vocab)}, got {k}")
     good, errors = [], {}
     for f in images:                      # every image gets its line: a bad one does not stop the others
         try:
@@ -328,14 +342,16 @@ predict_cifar_main = partial(run_cli, predict_cifar_command, 'predict_cifar')   
 def report_run(learn:Learner, run_dir:Path,
                preds:TestSetPreds|None=None,   # the test-set pass, if already made (`train_cifar` makes it for its results)
                show:bool=False)->Path:
-    "All of the above for a finished run: plots, interpretation, Grad-CAM, export, report.md; the Learner's history kept"
+    "All of the above for a finished run: plots, interpretation, Grad-CAM, export, report.md; the history kept"
     backend = matplotlib.get_backend()
     if not show: plt.switch_backend('Agg')
     try:
         with history_kept(learn):
             plot_history(run_dir); plot_schedule(run_dir)
             interp = cifar_interpretation(learn, preds)
-            save_confusion_matrix(interp, run_dir); misclassified_gallery(interp, run_dir); gradcam_gallery(learn, run_dir)
+            save_confusion_matrix(interp, run_dir)
+            misclassified_gallery(interp, run_dir)
+            gradcam_gallery(learn, run_dir)
             export_run(learn, run_dir)
             return write_report(run_dir)
     finally:
