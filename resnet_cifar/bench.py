@@ -129,7 +129,7 @@ def _library(a:CifarArrays, epochs:int, bs:int, lr_min, lr_max, peak_epoch:float
     return dict(timer.secs, lr_min=lr_min, lr_max=lr_max, reads=sum(reads.values()), accuracy=acc, n_fit=epochs * len(dls.train) * bs)
 
 # %% ../nbs/13_bench.ipynb #ae9d055a
-def bench(data:str|Path|None=None,   # folder/.tgz of CIFAR-10 (None: fastai's download); ignored with `smoke`
+def bench(data:str|Path|None=None,   # folder/.tgz of CIFAR-10 (default: fastai's download); ignored with `smoke`
           epochs:int=24,             # epochs of every path
           bs:int=512,                # batch size
           lr_min:float|None=None,    # default: the library's range test decides, and every path uses its bounds

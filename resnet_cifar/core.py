@@ -4,13 +4,12 @@
 
 # %% ../nbs/00_core.ipynb #cc8b10b2
 from __future__ import annotations
-import argparse, contextlib, json, os, platform, sys, time, warnings
+import argparse, contextlib, inspect, json, os, platform, re, shutil, sys, time, typing, warnings
 # raised inside fastai's imports: every module imports this one before fastai
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)
 from functools import partial
 from pathlib import Path
 import torch
-from fastcore.script import anno_parser, Param
 from fastcore.docments import docments
 
 # %% auto #0
@@ -95,25 +94,57 @@ class Ints(Floats):
     conv = int
 
 # %% ../nbs/00_core.ipynb #54a24e89
+class _Parser(argparse.ArgumentParser):
+    "argparse, reading `--lr_max` as `--lr-max`, and ending on a bad option with one line and exit status 2"
+    def parse_known_args(self, args=None, namespace=None):
+        args = [_hyphened(str(a)) for a in (sys.argv[1:] if args is None else args)]
+        return super().parse_known_args(args, namespace)
+    def error(self, message): exit_error(self.prog, message)
+
+class _Help(argparse.HelpFormatter):
+    "argparse's help, as wide as the terminal (120 columns where there is none), the options' words in one column"
+    def __init__(self, prog):
+        cols = shutil.get_terminal_size((120, 30))[0]; super().__init__(prog, max_help_position=cols // 3, width=cols)
+
+def _hyphened(arg:str)->str:
+    if not arg.startswith('--'): return arg
+    opt, eq, val = arg.partition('='); return opt.replace('_', '-') + eq + val
+
+def _option_type(anno):
+    "What reads an option's text: the first type of a union that is not None (`int|None` is read by `int`)"
+    t = next((a for a in typing.get_args(anno) if a is not type(None)), anno)
+    return t if isinstance(t, type) and t is not inspect.Parameter.empty else str
+
+def _cli_words(text:str|None, names:set)->str:
+    "A docment as a command's help: a parameter in backticks written as its option, other code spans plain"
+    return re.sub(r'`([^`]+)`', lambda m: '--' + m[1].replace('_', '-') if m[1] in names else m[1], text or '')
+
+# %% ../nbs/00_core.ipynb #54a24e8a
+def _add_option(p:argparse.ArgumentParser, name:str, d, names:set):
+    "The option (or positional arguments) of the parameter `name`, as its docments `d` describe it"
+    help, flag, empty = _cli_words(d.docment, names), '--' + name.replace('_', '-'), inspect.Parameter.empty
+    if d.default is empty and typing.get_origin(d.anno) is list:
+        return p.add_argument(name, nargs='+', type=(typing.get_args(d.anno) or (str,))[0], help=help)
+    if d.default is True:
+        return p.add_argument('--no-' + flag[2:], dest=name, action='store_false', help='turn off: ' + help)
+    if d.default is False: return p.add_argument(flag, dest=name, action='store_true', help=help)
+    shown = '' if d.default in (None, empty) or 'default' in help else f" (default: {d.default})"
+    p.add_argument(flag, dest=name, type=_option_type(d.anno), default=None if d.default is empty else d.default,
+                   required=d.default is empty, metavar=name.upper(), help=help + shown)
+
 def command_parser(func, prog:str)->argparse.ArgumentParser:
-    "fastcore's parser of the `@call_parse` function `func`: options written `--lr-max` (`--lr_max` too), one-line errors"
-    p, annos = anno_parser(func, prog=prog), docments(func, full=True, returns=False, eval_str=True)
-    for a in p._actions:
-        anno = annos[a.dest].anno if a.dest in annos else None
-        if a.type is not None and anno is not None and not isinstance(anno, Param):    # `int|None` is read by `int`
-            a.type = next((t for t in getattr(anno, '__args__', ()) if t is not type(None)), anno)
-        if isinstance(a, argparse._StoreFalseAction) and a.help:
-            a.help = 'turn off: ' + a.help.replace(' (default: True)', '')   # `--no-show`
-        hyphened = [o.replace('_', '-') if o.startswith('--') else o for o in a.option_strings]
-        for o in hyphened: p._option_string_actions[o] = a
-        a.option_strings = hyphened                 # --help and errors name `--lr-max`; `--lr_max` is still accepted
-    p.error = partial(exit_error, prog)
+    "A parser of `func`'s signature and docments: `--lr-max` options (`--lr_max` too), one-line errors"
+    params = inspect.signature(func).parameters
+    docs = docments(func, full=True, returns=False, eval_str=True)
+    names = {n for n, prm in params.items() if prm.kind not in (prm.VAR_POSITIONAL, prm.VAR_KEYWORD)}
+    p = _Parser(prog=prog, description=(inspect.getdoc(func) or '').split('\n')[0], formatter_class=_Help)
+    for name in params:
+        if name in names: _add_option(p, name, docs[name], names)
     return p
 
 def run_cli(func, prog:str, argv:list|None=None):
     "Run the `@call_parse` function `func` as the command `prog` on `argv`; bad input ends it in one line, exit status 2"
     args = vars(command_parser(func, prog).parse_args(sys.argv[1:] if argv is None else [str(a) for a in argv]))
-    args.pop('pdb', None); args.pop('xtra', None)
     try: return func(**args)
     except (CifarDataError, SettingError) as e: exit_error(prog, e)
     except RunInterrupted as e: _say(f"{prog}: {e}"); sys.exit(e.code)

@@ -12,8 +12,8 @@ from PIL import Image
 from .core import CifarDataError, bars_visible
 
 # %% auto #0
-__all__ = ['IMG_EXTS', 'SPLITS', 'DOWNLOAD', 'open_rgb', 'read_image', 'CifarArrays', 'read_folder', 'read_tgz', 'cache_path',
-           'network_timeouts', 'download_cifar', 'load_cifar']
+__all__ = ['IMG_EXTS', 'SPLITS', 'DOWNLOAD', 'open_rgb', 'to_rgb', 'read_image', 'CifarArrays', 'read_folder', 'read_tgz',
+           'cache_path', 'network_timeouts', 'download_cifar', 'load_cifar']
 
 # %% ../nbs/01_data.ipynb #69bc52d5
 IMG_EXTS = {'.png', '.jpg', '.jpeg', '.bmp', '.gif', '.webp'}
@@ -24,10 +24,19 @@ DOWNLOAD = 'URLs.CIFAR'      # the source of data from fastai's download of CIFA
 def open_rgb(src,              # a path, or the bytes of an image file
              name:str,         # what to call it in an error
             )->Image.Image:
-    "Decode an image file as RGB, or fail with one line naming it"
+    "Decode an image file as RGB (16-bit and float images scaled by their range), or fail with one line naming it"
     try:
-        with Image.open(io.BytesIO(src) if isinstance(src, bytes) else src) as im: return im.convert('RGB')
+        with Image.open(io.BytesIO(src) if isinstance(src, bytes) else src) as im: return to_rgb(im, name)
+    except CifarDataError: raise
     except Exception as e: raise CifarDataError(f"unreadable image: {name} ({type(e).__name__})") from None
+
+def to_rgb(im:Image.Image, name:str)->Image.Image:
+    "`im` as 8-bit RGB: PIL's `convert` clips 16-bit and float pixels, so those are scaled to 0-255 first"
+    if not im.mode.startswith(('I', 'F')): return im.convert('RGB')
+    a = np.asarray(im, dtype=np.float64)
+    top = 65535. if im.mode.startswith('I;16') or a.max() > 255 else 1. if im.mode == 'F' and a.max() <= 1 else 255.
+    if a.min() < 0 or a.max() > top: raise CifarDataError(f"image values outside 0-{top:g}: {name}")
+    return Image.fromarray(np.round(a / top * 255).astype(np.uint8)).convert('RGB')
 
 def read_image(src,            # a path, or the bytes of an image file
                name:str=None,  # what to call it in an error

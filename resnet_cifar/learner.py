@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_learner.ipynb #e115217c
 from __future__ import annotations
-import contextlib, os, tempfile
+import contextlib, copy, os, tempfile
 from functools import partial
 from pathlib import Path
 from .core import SettingError
@@ -28,9 +28,9 @@ from .model import CustomResNet
 from .speed import read_once_per_epoch, compile_model
 
 # %% auto #0
-__all__ = ['cifar_learner', 'TrainingDiverged', 'StopOnNonFinite', 'CyclePositions', 'peak_batch', 'fit_cycle',
-           'CifarShardLoader', 'CifarDistributedTrainer', 'distrib_cifar', 'start_distrib', 'broadcast_object',
-           'DistribRun']
+__all__ = ['history_kept', 'CifarLearner', 'cifar_learner', 'TrainingDiverged', 'StopOnNonFinite', 'CyclePositions', 'peak_batch',
+           'fit_cycle', 'CifarShardLoader', 'CifarDistributedTrainer', 'distrib_cifar', 'start_distrib',
+           'broadcast_object', 'DistribRun']
 
 # %% ../nbs/07_learner.ipynb #81d5ba2e
 def _param_groups(model:nn.Module, wd:float, wd_bn_bias:bool)->list:
@@ -39,6 +39,23 @@ def _param_groups(model:nn.Module, wd:float, wd_bn_bias:bool)->list:
     no_decay = {id(p) for p in norm_bias_params(model)}       # BatchNorm weights and biases, and every bias
     return [{'params': [p for p in model.parameters() if id(p) not in no_decay]},
             {'params': [p for p in model.parameters() if id(p) in no_decay], 'weight_decay': 0.}]
+
+# %% ../nbs/07_learner.ipynb #2c8a8691
+@contextlib.contextmanager
+def history_kept(learn:Learner):
+    "Put the Recorder's record of the last fit back after the block (fastai's `get_preds` and `validate` reset it)"
+    rec, keys = learn.recorder, ('lrs', 'iters', 'losses', 'values', 'metric_names', 'hps')
+    saved = {k: copy.copy(getattr(rec, k)) for k in keys if hasattr(rec, k)}
+    try: yield
+    finally:
+        for k, v in saved.items(): setattr(rec, k, v)
+
+class CifarLearner(Learner):
+    "fastai's `Learner`, whose Recorder keeps the last fit's record through `get_preds`, `validate` and what calls them"
+    def validation_context(self, cbs=None, inner=False):
+        cms = super().validation_context(cbs=cbs, inner=inner)
+        if not inner and hasattr(self, 'recorder'): cms.insert(0, history_kept(self))
+        return cms
 
 # %% ../nbs/07_learner.ipynb #2c8a869d
 def cifar_learner(dls,                       # `cifar_dls(...)`
@@ -59,7 +76,7 @@ def cifar_learner(dls,                       # `cifar_dls(...)`
     adam = partial(torch.optim.AdamW if decoupled_wd else torch.optim.Adam, weight_decay=wd, eps=eps,
                    **({'fused': True} if on_gpu else {'foreach': True}))
     model = CustomResNet(len(dls.vocab))
-    learn = Learner(dls, model, loss_func=CrossEntropyLossFlat(label_smoothing=label_smoothing),
+    learn = CifarLearner(dls, model, loss_func=CrossEntropyLossFlat(label_smoothing=label_smoothing),
                     opt_func=partial(OptimWrapper, opt=adam),
                     splitter=partial(_param_groups, wd=wd, wd_bn_bias=wd_bn_bias),
                     metrics=accuracy, path=path, model_dir='.', cbs=cbs, **({'moms': tuple(moms)} if moms else {}))

@@ -13,7 +13,7 @@ from PIL import Image
 from fastai.data.core import TfmdDL, DataLoaders
 from fastai.data.transforms import IntToFloatTensor, Normalize, Category, CategoryMap
 from fastai.torch_core import TensorImage, TensorCategory, default_device
-from .data import CifarArrays, load_cifar, open_rgb
+from .data import CifarArrays, load_cifar, open_rgb, to_rgb
 from .augment import cifar_augment
 
 # %% auto #0
@@ -73,6 +73,16 @@ class CifarLoader(TfmdDL):
         self.after_iter()
 
 # %% ../nbs/03_loaders.ipynb #994cbece
+def _as_uint8(a:np.ndarray, name:str)->np.ndarray:
+    "An image array as uint8: floats in [0, 1] scaled, integers in 0-255 kept; anything else one line"
+    if a.dtype.kind == 'f':
+        if not (np.isfinite(a).all() and a.min() >= 0 and a.max() <= 1):
+            raise CifarDataError(f"a float image array must hold values in [0, 1], got {a.min():.3g} to {a.max():.3g}: {name}")
+        return np.round(a * 255).astype(np.uint8)
+    if a.dtype.kind in 'iu' and (a.min() < 0 or a.max() > 255):
+        raise CifarDataError(f"an integer image array must hold values in 0-255, got {a.min()} to {a.max()}: {name}")
+    return a.astype(np.uint8)
+
 def load_image_32(src,                       # a path, a PIL image or a (H,W,3) uint8 array
                   name:str|None=None,        # what to call it in messages
                  )->np.ndarray:              # (3,32,32) uint8
@@ -82,12 +92,12 @@ def load_image_32(src,                       # a path, a PIL image or a (H,W,3) 
         if Path(src).is_dir(): raise CifarDataError(f"a folder, not an image file: {src}")
         if not Path(src).is_file(): raise CifarDataError(f"no such image file: {src}")
         im = open_rgb(src, str(src))
-    elif isinstance(src, Image.Image): im = src.convert('RGB')
+    elif isinstance(src, Image.Image): im = to_rgb(src, name)
     else:
         a = np.asarray(src)
         if a.ndim != 3 or a.shape[-1] != 3:
             raise CifarDataError(f"expected an (H,W,3) image array, got shape {a.shape}: {name}")
-        im = Image.fromarray(a.astype(np.uint8))
+        im = Image.fromarray(_as_uint8(a, name))
     if im.size != (32, 32):
         warnings.warn(f"{name} is {im.size[0]}×{im.size[1]}; resized to 32×32")
         im = im.resize((32, 32), Image.BILINEAR)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_results.ipynb #bd6751c9
 from __future__ import annotations
-import contextlib, copy, sys, warnings
+import contextlib, sys, warnings
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -14,7 +14,7 @@ import pandas as pd
 import torch
 import matplotlib
 import matplotlib.pyplot as plt
-from fastcore.script import call_parse, Param
+from fastcore.script import call_parse
 from fastai.learner import Learner, load_learner
 from fastai.interpret import ClassificationInterpretation
 import fastai.vision.learner   # registers fastai's `plot_top_losses` for (TensorImage, TensorCategory)
@@ -23,13 +23,14 @@ from fastai.data.transforms import Normalize
 from fastai.torch_core import TensorImage
 from .loaders import cifar_mean, cifar_std, load_image_32
 from .speed import learner_autocast
+from .learner import history_kept
 from .run import read_record, learner_from_run
 
 # %% auto #0
 __all__ = ['compare_cifar_runs_main', 'predict_cifar_main', 'plot_history', 'plot_schedule', 'TestSetPreds', 'predict_test_set',
-           'cifar_interpretation', 'history_kept', 'save_confusion_matrix', 'misclassified_gallery', 'gradcam',
-           'gradcam_gallery', 'write_report', 'compare_runs', 'compare_cifar_runs_command', 'export_run',
-           'load_exported', 'predict_images', 'predict_cifar_command', 'report_run']
+           'cifar_interpretation', 'save_confusion_matrix', 'misclassified_gallery', 'gradcam', 'gradcam_gallery',
+           'write_report', 'compare_runs', 'compare_cifar_runs_command', 'export_run', 'load_exported',
+           'predict_images', 'predict_cifar_command', 'report_run']
 
 # %% ../nbs/10_results.ipynb #456dadc2
 def plot_history(run_dir:Path, fname:str='history.png'):
@@ -107,15 +108,6 @@ def cifar_interpretation(learn:Learner, preds:TestSetPreds|None=None)->Classific
     interp.preds, interp.confusion_matrix = preds, lambda: np.bincount(preds.targs.numpy() * n + preds.decoded.numpy(), minlength=n * n).reshape(n, n)
     return interp
 
-@contextlib.contextmanager
-def history_kept(learn:Learner):
-    "Put the Recorder's record of the last fit back after the block (fastai's `get_preds` and `validate` reset it)"
-    rec, keys = learn.recorder, ('lrs', 'iters', 'losses', 'values', 'metric_names', 'hps')
-    saved = {k: copy.copy(getattr(rec, k)) for k in keys if hasattr(rec, k)}
-    try: yield
-    finally:
-        for k, v in saved.items(): setattr(rec, k, v)
-
 # %% ../nbs/10_results.ipynb #cd2603c6
 def save_confusion_matrix(interp:ClassificationInterpretation, run_dir:Path)->np.ndarray:
     "Save the confusion matrix as `confusion_matrix.png` (fastai's plot) and `.csv`; return it (rows: true class)"
@@ -137,7 +129,7 @@ def misclassified_gallery(interp:ClassificationInterpretation, run_dir:Path, k:i
         fig = plt.figure(figsize=(4, 1)); fig.text(0.5, 0.5, 'no misclassified test images', ha='center')
     else:
         rows = int(np.ceil(len(wrong) / 4))
-        with history_kept(interp.learn): interp.plot_top_losses(wrong, nrows=rows, ncols=4, figsize=(11, 3 * rows))
+        interp.plot_top_losses(wrong, nrows=rows, ncols=4, figsize=(11, 3 * rows))
         fig = plt.gcf()
         for ax in fig.axes: ax.title.set_fontsize(9)
     fig.savefig(Path(run_dir)/'misclassified.png', dpi=110, bbox_inches='tight')
@@ -200,7 +192,7 @@ def _tested_on(r:dict)->str:
     "How many test images a run was tested on, and why not all of them if it was not"
     n, total = r['n_test'], r.get('n_test_total', r['n_test'])
     if n >= total: return f"{n:,}"
-    return f"{n:,} of the {total:,} test images (a quick run: `subset`'s share of the test set; `test_subset` sets it)"
+    return f"{n:,} of the {total:,} test images (a quick run: `--subset`'s share of the test set; `--test-subset` sets it)"
 
 # %% ../nbs/10_results.ipynb #0dc1547d
 def write_report(run_dir:Path)->Path:
@@ -212,8 +204,11 @@ def write_report(run_dir:Path)->Path:
     lines = [f"# CIFAR-10 run `{d.name}`", '',
              f"**Test accuracy {100*r['accuracy']:.2f}%** (loss {r['loss']:.4f}{tta}) after {s['epochs']} epochs "
              f"on {r['n_train']:,} training images, tested on {_tested_on(r)}; {r['device_name']}.", '']
-    settings = [('data', s['data']), ('epochs', s['epochs']), ('batch size', r['bs']), ('weight decay', s['wd']),
-                ('seed', s['seed']), ('subset', s['subset']), ('peak epoch', f"{r['peak_epoch']:.3g}"),
+    data = "CIFAR-10, fastai's download" if s['data'] == 'URLs.CIFAR' else f"`{s['data']}`"
+    settings = [('data', data), ('epochs', s['epochs']), ('batch size', r['bs']), ('weight decay', f"{s['wd']:g}"),
+                ('seed', 'none' if s['seed'] is None else s['seed']),
+                ('training images', 'all' if s['subset'] is None else f"{s['subset']:,} (`--subset`)"),
+                ('peak epoch', f"{r['peak_epoch']:.3g}"),
                 ('LRMIN', f"{r['lr_min']:.3g}"), ('LRMAX', f"{r['lr_max']:.3g}"), ('bounds', r['lr_source'])]
     if r.get('lr_find'):
         f = r['lr_find']
@@ -267,7 +262,8 @@ def compare_runs(*run_dirs)->str:
 
 # %% ../nbs/10_results.ipynb #08eb2ed1
 @call_parse
-def compare_cifar_runs_command(run_dirs:Param("run folders of `train_cifar`", str, nargs='+', opt=False)):
+def compare_cifar_runs_command(run_dirs:list[str],  # run folders of train_cifar
+                              ):
     "Print a Markdown table comparing train_cifar runs; a folder that is not a finished run is a row saying what it is"
     print(compare_runs(*run_dirs))
 
@@ -298,14 +294,14 @@ def predict_images(learn:Learner, images:list, k:int=3)->list:
     # no bar: stdout is for the predictions
     with warnings.catch_warnings(), learn.removed_cbs(getattr(learn, 'progress', [])):
         warnings.simplefilter('ignore', UserWarning)   # fastai's note on loading; resizing was already reported
-        with history_kept(learn): probs, _ = learn.get_preds(dl=dl, reorder=False)
+        probs, _ = learn.get_preds(dl=dl, reorder=False)
     vocab = list(learn.dls.vocab)
     top = probs.topk(min(k, probs.shape[1]), dim=1)
     return [[(vocab[int(i)], float(p)) for p, i in zip(ps, ix)] for ps, ix in zip(top.values, top.indices)]
 
 # %% ../nbs/10_results.ipynb #c1d912bc
 @call_parse
-def predict_cifar_command(images:Param("PNG/JPEG files (any size: resized to 32×32)", str, nargs='+', opt=False),
+def predict_cifar_command(images:list[str],  # PNG/JPEG files (any size: resized to 32×32)
                           model:str|None=None,  # run folder; default: the newest finished run under runs/, named on stderr
                           k:int=3,              # classes to show per image (1 to the number of classes)
                          ):

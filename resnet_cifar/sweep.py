@@ -132,9 +132,9 @@ def lr_sweep(data:str|Path|CifarArrays|None=None,       # as for `train_cifar`
              out:str|Path='runs/sweep',                  # folder for the runs and the table
              with_finder:bool=True,                      # also train at the finder's pick (per seed)
              ray:bool=False,                             # run the trials on Ray Tune, several at once (`pip install "resnet_cifar[ray]"`)
-             address:str|None=None,                      # with `ray`: join the Ray cluster at HOST:PORT; None = start Ray here
-             gpus_per_trial:float|None=None,             # with `ray`: GPUs per trial (0.25 packs 4 on a GPU); None = 1 where there are GPUs, else 0
-             cpus_per_trial:float|None=None,             # with `ray`: CPUs per trial (and a CPU trial's torch threads); None = 1
+             address:str|None=None,                      # with `ray`: join the Ray cluster at HOST:PORT (default: start Ray here)
+             gpus_per_trial:float|None=None,             # with `ray`: GPUs per trial, 0.25 packs 4 on a GPU (default: 1 if there are GPUs)
+             cpus_per_trial:float|None=None,             # with `ray`: CPUs per trial, a CPU trial's torch threads (default: 1)
              **kwargs,                                 # passed to `train_cifar` (epochs, bs, subset, device, ...)
             )->dict:
     "Train at a grid of LR bounds and at the finder's pick; return and save the table"
