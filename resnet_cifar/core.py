@@ -4,13 +4,14 @@
 
 # %% ../nbs/00_core.ipynb #cc8b10b2
 from __future__ import annotations
-import argparse, contextlib, inspect, json, os, platform, re, shutil, sys, time, typing, warnings
+import argparse, builtins, contextlib, inspect, json, os, platform, re, shutil, sys, time, typing, warnings
 # raised inside fastai's imports: every module imports this one before fastai
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)
 from functools import partial
 from pathlib import Path
 import torch
 from fastcore.docments import docments
+from fastcore.basics import AttrDict
 
 # %% auto #0
 __all__ = ['CifarDataError', 'SettingError', 'RunInterrupted', 'exit_error', 'bars_visible', 'device_name', 'sync_device',
@@ -110,6 +111,12 @@ def _hyphened(arg:str)->str:
     if not arg.startswith('--'): return arg
     opt, eq, val = arg.partition('='); return opt.replace('_', '-') + eq + val
 
+def _annotation(anno, ns:dict):
+    "An annotation as a type: one kept as text (`from __future__ import annotations`) is evaluated in `ns`"
+    if not isinstance(anno, str): return anno
+    try: return eval(anno, ns)
+    except Exception: return str
+
 def _option_type(anno):
     "What reads an option's text: the first type of a union that is not None (`int|None` is read by `int`)"
     t = next((a for a in typing.get_args(anno) if a is not type(None)), anno)
@@ -138,8 +145,9 @@ def command_parser(func, prog:str)->argparse.ArgumentParser:
     docs = docments(func, full=True, returns=False, eval_str=True)
     names = {n for n, prm in params.items() if prm.kind not in (prm.VAR_POSITIONAL, prm.VAR_KEYWORD)}
     p = _Parser(prog=prog, description=(inspect.getdoc(func) or '').split('\n')[0], formatter_class=_Help)
+    ns = {**vars(builtins), **getattr(inspect.unwrap(func), '__globals__', {})}
     for name in params:
-        if name in names: _add_option(p, name, docs[name], names)
+        if name in names: _add_option(p, name, AttrDict({**docs[name], 'anno': _annotation(docs[name]['anno'], ns)}), names)
     return p
 
 def run_cli(func, prog:str, argv:list|None=None):
