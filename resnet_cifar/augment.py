@@ -7,10 +7,11 @@ from __future__ import annotations
 from typing import Callable
 import torch
 from fastai.vision.augment import RandTransform
+from fasttransform import Transform
 from fastai.torch_core import TensorImage
 
 # %% auto #0
-__all__ = ['RandomCropPad', 'FlipLR', 'Cutout', 'cifar_augment']
+__all__ = ['RandomCropPad', 'FlipLR', 'Cutout', 'cifar_augment', 'Mirror']
 
 # %% ../nbs/02_augment.ipynb #f26c7dab
 def _batch_of(b):
@@ -97,3 +98,9 @@ class Cutout(RandTransform):
 def cifar_augment(size:int=32, padding:int=4, cutout:int=8):
     "The assignment's train-time augmentation, in order: RandomCrop(pad 4) → FlipLR → Cutout(8)"
     return [RandomCropPad(size, padding), FlipLR(), Cutout(cutout)]
+
+# %% ../nbs/02_augment.ipynb #175a0002
+class Mirror(Transform):
+    "Test-time augmentation: every image mirrored left-right, in fastai's `tta` only (`split_idx=0`)"
+    split_idx, order = 0, 101
+    def encodes(self, x:TensorImage): return x.flip(-1)

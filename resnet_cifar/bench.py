@@ -21,11 +21,12 @@ from .augment import cifar_augment
 from .test_utils import make_synthetic_cifar
 from .model import CustomResNet
 from .speed import warm_up, warm_up_model, host_reads
-from .learner import cifar_learner, fit_cycle
+from .learner import cifar_learner, fit_cycle, peak_batch
+from fastai.callback.core import Callback
 from .lr_bounds import find_lr_bounds
 
 # %% auto #0
-__all__ = ['bench_cifar_main', 'plain_epoch', 'bench', 'bench_table', 'bench_cifar_command']
+__all__ = ['BENCH_COLUMNS', 'bench_cifar_main', 'plain_epoch', 'bench', 'bench_table', 'bench_cifar_command']
 
 # %% ../nbs/13_bench.ipynb #eaf193ec
 def _reads_on(dev)->str|None:
@@ -47,6 +48,16 @@ def plain_epoch(model:nn.Module, opt, x:torch.Tensor, y:torch.Tensor, bs:int,  #
         loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
         if sched is not None: sched.step()
 
+def _pct(n:int, epochs:int, peak_epoch:float)->float:
+    "torch's `OneCycleLR` `pct_start` that peaks at the library's peak batch (`peak_batch`), for a run of any length"
+    p = peak_batch(n, epochs, peak_epoch)
+    return 0.5 if p is None else p / max(1, epochs * n - 1)
+
+def _test_correct(model, x:torch.Tensor, y:torch.Tensor, bs:int, norm, amp=None)->torch.Tensor:
+    "Test images classified right, on the device: one pass over the test set in eval mode"
+    with eval_mode(model), torch.no_grad(), amp or contextlib.nullcontext():
+        return sum((model(norm(x[i:i + bs])).argmax(1) == y[i:i + bs]).sum() for i in range(0, len(y), bs))
+
 def _plain_loop(a:CifarArrays, epochs:int, bs:int, lr_min:float, lr_max:float, peak_epoch:float, wd:float, device)->dict:
     "Train and test `CustomResNet` with a bare PyTorch loop; returns seconds and accuracy"
     dev = torch.device(device); on_gpu = dev.type == 'cuda'
@@ -59,7 +70,7 @@ def _plain_loop(a:CifarArrays, epochs:int, bs:int, lr_min:float, lr_max:float, p
     if on_gpu: model = model.to(memory_format=torch.channels_last)
     opt = torch.optim.Adam(model.parameters(), lr=lr_max, weight_decay=wd, **({'fused': True} if on_gpu else {'foreach': True}))
     steps = epochs * (len(y_tr) // bs)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr_max, total_steps=steps, pct_start=(peak_epoch * (len(y_tr) // bs) - 1) / steps,
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr_max, total_steps=steps, pct_start=_pct(len(y_tr) // bs, epochs, peak_epoch),
                                                 div_factor=lr_max / lr_min, final_div_factor=1., base_momentum=0.85, max_momentum=0.95)
     amp = (torch.autocast('cuda', dtype=torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16)
            if on_gpu else contextlib.nullcontext())
@@ -69,9 +80,8 @@ def _plain_loop(a:CifarArrays, epochs:int, bs:int, lr_min:float, lr_max:float, p
     with timer('fit'), host_reads(_reads_on(dev)) as counts:
         for _ in range(epochs):
             plain_epoch(model, opt, x_tr, y_tr, bs, norm, aug, loss_fn, amp, sched, channels_last=on_gpu)
-    with timer('eval'), eval_mode(model), torch.no_grad(), amp:
-        correct = sum((model(norm(x_te[i:i + bs])).argmax(1) == y_te[i:i + bs]).sum() for i in range(0, len(y_te), bs))
-        acc = float(correct) / len(y_te)
+            with timer('test_in_fit'): _test_correct(model, x_te, y_te, bs, norm, amp)      # as fastai's fit does
+    with timer('eval'): acc = float(_test_correct(model, x_te, y_te, bs, norm, amp)) / len(y_te)
     return dict(timer.secs, accuracy=acc, n_fit=epochs * (len(y_tr) // bs) * bs, reads=sum(counts.values()))
 
 # %% ../nbs/13_bench.ipynb #8c0588cd
@@ -93,8 +103,11 @@ def _course_loop(a:CifarArrays, epochs:int, bs:int, lr_min:float, lr_max:float, 
     model = CustomResNet(len(a.vocab)).to(dev)
     opt = torch.optim.Adam(model.parameters(), lr=lr_max, weight_decay=wd)
     steps = epochs * len(dl)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr_max, total_steps=steps, pct_start=(peak_epoch * len(dl) - 1) / steps,
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr_max, total_steps=steps, pct_start=_pct(len(dl), epochs, peak_epoch),
                                                 div_factor=lr_max / lr_min, final_div_factor=1.)
+    x_te, y_te = torch.as_tensor(a.x_test, device=dev), torch.as_tensor(a.y_test, device=dev)
+    mean, std = (torch.tensor(v, device=dev)[:, None, None] for v in (cifar_mean, cifar_std))
+    norm = lambda x: (x.float() / 255 - mean) / std
     timer = PhaseTimer(dev)
     with timer('fit'):
         for _ in range(epochs):
@@ -105,13 +118,18 @@ def _course_loop(a:CifarArrays, epochs:int, bs:int, lr_min:float, lr_max:float, 
                 opt.step()
                 opt.zero_grad()
                 sched.step()
-    norm = T.Normalize(cifar_mean, cifar_std)
-    with timer('eval'), eval_mode(model), torch.no_grad():
-        correct = sum(int((model(norm(torch.as_tensor(a.x_test[i:i + bs], device=dev).float() / 255)).argmax(1).cpu() ==
-                           torch.as_tensor(a.y_test[i:i + bs])).sum()) for i in range(0, len(a.y_test), bs))
-    return dict(timer.secs, accuracy=correct / len(a.y_test), n_fit=steps * bs)
+            with timer('test_in_fit'): _test_correct(model, x_te, y_te, bs, norm)
+    with timer('eval'): acc = float(_test_correct(model, x_te, y_te, bs, norm)) / len(y_te)
+    return dict(timer.secs, accuracy=acc, n_fit=steps * bs)
 
 # %% ../nbs/13_bench.ipynb #2339e3e5
+class _TestTime(Callback):
+    "The seconds a fit spends in its per-epoch test passes (`timer`'s `test_in_fit`, the device synced at both ends)"
+    order = -20
+    def __init__(self, timer:PhaseTimer): self.timer = timer
+    def before_validate(self): self.phase = self.timer('test_in_fit'); self.phase.__enter__()
+    def after_validate(self): self.phase.__exit__(None, None, None)
+
 def _library(a:CifarArrays, epochs:int, bs:int, lr_min, lr_max, peak_epoch:float, wd:float, device, lr_find_iters:int,
              **learner_kw)->dict:
     "The library's path, phase by phase (no range test when both bounds are given); `learner_kw` go to `cifar_learner`"
@@ -124,7 +142,7 @@ def _library(a:CifarArrays, epochs:int, bs:int, lr_min, lr_max, peak_epoch:float
         with timer('lr_find'): b = find_lr_bounds(learn, num_it=lr_find_iters)
         lr_min, lr_max = (lr_min or b.lr_min), (lr_max or b.lr_max)
     with timer('fit'), host_reads(_reads_on(dls.device)) as reads, learn.no_logging():
-        fit_cycle(learn, epochs, lr_min, lr_max, peak_epoch=peak_epoch)
+        fit_cycle(learn, epochs, lr_min, lr_max, peak_epoch=peak_epoch, cbs=[_TestTime(timer)])
     with timer('eval'), learn.no_logging(): acc = float(learn.validate()[1])
     return dict(timer.secs, lr_min=lr_min, lr_max=lr_max, reads=sum(reads.values()), accuracy=acc, n_fit=epochs * len(dls.train) * bs)
 
@@ -185,18 +203,25 @@ def bench(data:str|Path|None=None,   # folder/.tgz of CIFAR-10 (default: fastai'
 # %% ../nbs/13_bench.ipynb #b9aa42c8
 def bench_table(res:dict)->str:
     "The benchmark as a Markdown table"
-    base = res['rows']['plain PyTorch loop'].get('fit')
+    train = lambda r: r['fit'] - r.get('test_in_fit', 0.)
+    base = res['rows']['plain PyTorch loop']
+    base = train(base) if 'fit' in base else None
     f = lambda r, k: f"{r[k]:.2f}" if k in r else '–'
     lines = [f"device: {res['device']}; data: {res['data']}; {res['epochs']} epochs, batch {res['bs']}, "
-             f"LRMIN {res['lr_min']:.3g}, LRMAX {res['lr_max']:.3g}", '',
-             '| path | cache load s | to device s | warm-up s | lr_find s | fit s | eval s | img/s (fit) | host reads in fit | test accuracy | fit time vs plain loop |',
-             '|---|---|---|---|---|---|---|---|---|---|---|']
+             f"LRMIN {res['lr_min']:.3g}, LRMAX {res['lr_max']:.3g}", '', BENCH_COLUMNS, '',
+             '| path | cache load s | to device s | warm-up s | lr_find s | train s | per-epoch test s | final test s '
+             '| img/s (train) | host reads in fit | test accuracy | train time vs plain loop |',
+             '|---|---|---|---|---|---|---|---|---|---|---|---|']
     for name, r in res['rows'].items():
-        if 'error' in r: lines.append(f"| {name} | failed: {r['error'].replace('|', '/')} |" + ' |' * 9); continue
-        lines.append(f"| {name} | {f(r, 'load')} | {f(r, 'data')} | {f(r, 'warm_up')} | {f(r, 'lr_find')} | {r['fit']:.2f} | {r['eval']:.2f} | "
-                     f"{r['n_fit'] / r['fit']:,.0f} | {r.get('reads', '–')} | {100 * r['accuracy']:.2f}% | "
-                     + (f"{r['fit'] / base:.2f}× |" if base else '– |'))
+        if 'error' in r: lines.append(f"| {name} | failed: {r['error'].replace('|', '/')} |" + ' |' * 10); continue
+        lines.append(f"| {name} | {f(r, 'load')} | {f(r, 'data')} | {f(r, 'warm_up')} | {f(r, 'lr_find')} | {train(r):.2f} "
+                     f"| {f(r, 'test_in_fit')} | {r['eval']:.2f} | {r['n_fit'] / train(r):,.0f} | {r.get('reads', '–')} "
+                     f"| {100 * r['accuracy']:.2f}% | " + (f"{train(r) / base:.2f}× |" if base else '– |'))
     return '\n'.join(lines)
+
+BENCH_COLUMNS = ("Every path does the same work: train s is the training batches of every epoch, per-epoch test s the "
+                 "pass over the test set after each epoch (fastai's fit makes one; the loops here do too), final test s "
+                 "one more pass for the accuracy; img/s and the ratio are of train s alone.")
 
 # %% ../nbs/13_bench.ipynb #b6eb4784
 @call_parse

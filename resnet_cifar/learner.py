@@ -51,11 +51,15 @@ def history_kept(learn:Learner):
         for k, v in saved.items(): setattr(rec, k, v)
 
 class CifarLearner(Learner):
-    "fastai's `Learner`, whose Recorder keeps the last fit's record through `get_preds`, `validate` and what calls them"
+    "fastai's `Learner`, whose Recorder keeps the last fit's record through `get_preds`, `validate`, `tta` and their callers"
     def validation_context(self, cbs=None, inner=False):
         cms = super().validation_context(cbs=cbs, inner=inner)
         if not inner and hasattr(self, 'recorder'): cms.insert(0, history_kept(self))
         return cms
+    def tta(self, ds_idx=1, dl=None, n=4, item_tfms=None, batch_tfms=None, beta=0.25, use_max=False):
+        "fastai's `tta`, with the test loader's `Mirror` as its augmentation; the Recorder kept, no table printed"
+        with history_kept(self), self.no_logging():
+            return super().tta(ds_idx, dl, n, item_tfms, batch_tfms, beta, use_max)
 
 # %% ../nbs/07_learner.ipynb #2c8a869d
 def cifar_learner(dls,                       # `cifar_dls(...)`
@@ -68,7 +72,8 @@ def cifar_learner(dls,                       # `cifar_dls(...)`
                   mixed_precision:bool|None=None,  # bf16/fp16 autocast; None = on when training on a GPU
                   compile:bool=False,        # `compile_model`: torch.compile the network's forward
                   fastai_stock:bool=False,   # fastai's own meters and bar (a host read every batch), to compare
-                  path:Path|str='.',         # where the Learner saves (the run folder)
+                  path:Path|str='.',         # the Learner's folder (a run's: its run folder)
+                  model_dir:str='models',    # where `save` and `load` go, under `path` (a run: '.', the run folder)
                   cbs=None,                  # extra callbacks
                  )->Learner:
     "A fastai `Learner` for `CustomResNet` with torch's Adam and cross-entropy"
@@ -79,7 +84,7 @@ def cifar_learner(dls,                       # `cifar_dls(...)`
     learn = CifarLearner(dls, model, loss_func=CrossEntropyLossFlat(label_smoothing=label_smoothing),
                     opt_func=partial(OptimWrapper, opt=adam),
                     splitter=partial(_param_groups, wd=wd, wd_bn_bias=wd_bn_bias),
-                    metrics=accuracy, path=path, model_dir='.', cbs=cbs, **({'moms': tuple(moms)} if moms else {}))
+                    metrics=accuracy, path=path, model_dir=model_dir, cbs=cbs, **({'moms': tuple(moms)} if moms else {}))
     if mixed_precision is None: mixed_precision = on_gpu
     if on_gpu: learn.add_cb(ChannelsLast())
     if mixed_precision:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_loaders.ipynb #9046b77d
 from __future__ import annotations
-import warnings
+import contextlib, warnings
 from pathlib import Path
 from .core import CifarDataError
 import numpy as np
@@ -14,7 +14,7 @@ from fastai.data.core import TfmdDL, DataLoaders
 from fastai.data.transforms import IntToFloatTensor, Normalize, Category, CategoryMap
 from fastai.torch_core import TensorImage, TensorCategory, default_device
 from .data import CifarArrays, load_cifar, open_rgb, to_rgb
-from .augment import cifar_augment
+from .augment import cifar_augment, Mirror
 
 # %% auto #0
 __all__ = ['cifar_mean', 'cifar_std', 'CifarTensors', 'CifarLoader', 'load_image_32', 'CifarDataLoaders', 'subset_cifar',
@@ -31,6 +31,12 @@ class CifarTensors:
 
     def __len__(self): return len(self.x)
     def __getitem__(self, i): return self.batch(i)
+    @contextlib.contextmanager
+    def set_split_idx(self, i:int):
+        "The split the batch transforms see, `i`, for the block (fastai's `Datasets.set_split_idx`; `tta` uses it)"
+        old, self.split_idx = self.split_idx, i
+        try: yield self
+        finally: self.split_idx = old
     def batch(self, idxs):
         "One batch: the images (and labels) at `idxs`"
         x = TensorImage(self.x[idxs])
@@ -162,7 +168,7 @@ def cifar_dls(source=None,                # folder or .tgz of CIFAR-10 (or `Cifa
     device = torch.device(device) if device is not None else default_device()
     def tfms(train):
         norm = [IntToFloatTensor(), Normalize.from_stats(cifar_mean, cifar_std, cuda=False)]
-        return norm + (cifar_augment() if train and augment else [])
+        return norm + (cifar_augment() if augment else []) if train else norm + [Mirror()]    # Mirror: in `tta` only
     trn = CifarLoader(CifarTensors(a.x_train, a.y_train, a.vocab, 0, device), bs=bs, shuffle=True, drop_last=True,
                       after_batch=tfms(True))
     tst = CifarLoader(CifarTensors(a.x_test, a.y_test, a.vocab, 1, device), bs=bs, after_batch=tfms(False))

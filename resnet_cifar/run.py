@@ -383,7 +383,7 @@ def learner_from_run(run_dir:Path, with_data:bool=True, device=None)->Learner:
     s = RunSettings.from_record(r['settings'])
     learn = cifar_learner(_run_dls(r, s, with_data, device), wd=s.wd, decoupled_wd=s.decoupled_wd,
                           wd_bn_bias=s.wd_bn_bias,
-                          label_smoothing=s.label_smoothing, moms=r['moms'], path=d)
+                          label_smoothing=s.label_smoothing, moms=r['moms'], path=d, model_dir='.')
     try:
         with warnings.catch_warnings():              # torch warns of a foreign pickle before refusing it
             warnings.simplefilter('ignore'); learn.load('model', with_opt=False, weights_only=True)

@@ -17,7 +17,7 @@ from .data import load_cifar, CifarArrays
 from .train import train_cifar
 
 # %% auto #0
-__all__ = ['sweep_cifar_main', 'lr_sweep', 'sweep_table', 'sweep_cifar_command']
+__all__ = ['sweep_cifar_main', 'ray_trial', 'lr_sweep', 'sweep_table', 'sweep_cifar_command']
 
 # %% ../nbs/12_sweep.ipynb #4bba56aa
 def _trials(lr_maxes:list, divs:list, seeds:list, with_finder:bool)->list:
@@ -62,7 +62,7 @@ def _check_reachable(address:str):
     try: socket.create_connection((host, int(port)), timeout=5).close()
     except OSError as e: raise SettingError(f"cannot reach the Ray cluster at {address}: {e.strerror or e}") from None
 
-def _ray_trial(config:dict, data=None, out:str='', kwargs:dict|None=None)->dict:
+def ray_trial(config:dict, data=None, out:str='', kwargs:dict|None=None)->dict:
     "A Ray Tune trial: one run of the sweep, in a Ray worker; its row is the trial's result"
     if config['cpus']: torch.set_num_threads(max(1, int(config['cpus'])))     # a CPU trial uses the cores Ray gave it
     if isinstance(data, CifarArrays):       # the object store's arrays are read-only: a copy of its own for torch
@@ -98,7 +98,7 @@ def _ray_rows(trials:list, data, out:Path, kwargs:dict, address:str|None, gpus_p
         class Say(tune.Callback):
             def on_trial_complete(self, iteration, trials, trial, **info): _say_row(trial.last_result)
         logging.getLogger('ray.tune').setLevel(logging.CRITICAL)     # a failed trial is a row of the table, not a traceback here
-        fn = tune.with_resources(tune.with_parameters(_ray_trial, data=data, out=str(out), kwargs=kwargs), {'cpu': cpus, 'gpu': gpus})
+        fn = tune.with_resources(tune.with_parameters(ray_trial, data=data, out=str(out), kwargs=kwargs), {'cpu': cpus, 'gpu': gpus})
         grid = tune.Tuner(fn, param_space={'trial': tune.grid_search(trials), 'cpus': 0 if gpus else cpus},
                           run_config=tune.RunConfig(name='ray_tune', storage_path=str(out), verbose=0, callbacks=[Say()],
                                                     failure_config=tune.FailureConfig(max_failures=0))).fit()
@@ -197,6 +197,9 @@ def sweep_table(res:dict)->str:
 @delegates(lr_sweep)
 def sweep_cifar_command(**kwargs):
     "Train at a grid of LR bounds and at the finder's pick, over seeds; print the table (also written to OUT/sweep.md)"
-    print(sweep_table(lr_sweep(**kwargs)))
+    res = lr_sweep(**kwargs)
+    print(sweep_table(res))
+    if not any(r['status'] == 'finished' for r in res['runs']):
+        raise SettingError(f"no run of the sweep finished; the first: {res['runs'][0]['reason']}")
 
 sweep_cifar_main = partial(run_cli, sweep_cifar_command, 'sweep_cifar')    # the console script

@@ -90,7 +90,8 @@ def _run_data(data, s:RunSettings, device, dr:DistribRun, say)->tuple:
 def _run_learner(dls, s:RunSettings, out:Path, show:bool)->Learner:
     "`cifar_learner` with the run's settings, saving into the run folder; its layer table in `model_summary.txt`"
     learn = cifar_learner(dls, wd=s.wd, decoupled_wd=s.decoupled_wd, wd_bn_bias=s.wd_bn_bias,
-                          label_smoothing=s.label_smoothing, moms=s.moms, compile=s.compile, path=out)
+                          label_smoothing=s.label_smoothing, moms=s.moms, compile=s.compile, path=out,
+                          model_dir='.')
     if not show: learn.remove_cbs(learn.progress)
     (out/'model_summary.txt').write_text(model_summary(learn.model) + '\n')
     return learn
@@ -130,7 +131,7 @@ class EpochTensorBoardCallback(TensorBoardCallback or Callback):
         if not self.run: return
         losses = as_floats(self.recorder.losses[self.first:])
         for j, v in enumerate(losses): self.writer.add_scalar('train_loss', v, self.train_iter - len(losses) + j + 1)
-        super().after_epoch()
+        super().after_epoch(); self.writer.flush()      # on disk at once: a run stopped later keeps its epochs
 
 def _tensorboard(out:Path)->list:
     "TensorBoard logging to out/tensorboard where the tensorboard package is installed, read once an epoch"
@@ -180,6 +181,9 @@ def _train(s:RunSettings, data, out, overwrite=False, show=True, report=True,
     if s.seed is not None: set_seed(s.seed, reproducible=True)
     if dr.rank: show, report = False, False; torch.manual_seed(torch.initial_seed() + dr.rank)   # its own augmentation
     say = (lambda msg: print(msg, file=sys.stderr, flush=True)) if show else (lambda msg: None)
+    if os.environ.get('ACCELERATE_USE_CPU', '').lower() == 'true' and dr.world <= 1:
+        say("note: started by accelerate launch as one process (its --cpu starts one, whatever --num_processes says; "
+            "--multi_gpu --num_processes N starts N, on CPUs too)")
     out = dr.folder(Path(out) if out is not None else Path('runs')/time.strftime('cifar10-%Y%m%d-%H%M%S'))
     timer = PhaseTimer(); secs = timer.secs
     with hold_run_folder(out, overwrite, resuming=ck is not None):

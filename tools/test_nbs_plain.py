@@ -51,5 +51,5 @@ if __name__ == '__main__':
         ok, secs, err = test_nb(fn)
         failed += not ok
         print(f"{fn.name}: {'passed' if ok else 'FAILED'} in {secs:.0f} s" + ('' if ok else f"\n{err[-3000:]}"), flush=True)
-    print(f"{len(fns) - failed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    print(f"{len(fns) - failed} passed, {failed} failed", flush=True)
+    os._exit(1 if failed else 0)           # not sys.exit: IPython's exit hooks fail on the shells' threads, noisily
