@@ -156,7 +156,7 @@ def bench(data:str|Path|None=None,   # folder/.tgz of CIFAR-10 (default: fastai'
           device:str|None=None,      # default: the GPU if there is one
           course:bool=False,         # add the course-style CPU-DataLoader baseline
           workers:int=8,             # worker processes of the course baseline
-          subset:int|None=None,      # train on this many training images (e.g. a CPU measurement)
+          subset:int|None=None,      # train on this many training images, test on the same share (a CPU measurement)
           compile:bool=False,        # add the library's path with `compile_model`
           smoke:bool=False,          # a small run on synthetic data, to check the benchmark itself (CPU: under a minute)
           seed:int=0,                # seeds every path alike
@@ -175,7 +175,10 @@ def bench(data:str|Path|None=None,   # folder/.tgz of CIFAR-10 (default: fastai'
         else:
             a, lr_find_iters = load_cifar(data), 100
             src = f"{data or 'CIFAR-10 (download)'}: {len(a.y_train):,} train / {len(a.y_test):,} test images"
-    if subset: a = subset_cifar(a, subset, seed=seed); src += f"; subset of {len(a.y_train):,} training images"
+    if subset:                  # a quick run's shares, as `train_cifar --subset` takes them
+        n_test = max(10 * len(a.vocab), round(len(a.y_test) * subset / len(a.y_train)))
+        a = subset_cifar(a, subset, n_test, seed=seed)
+        src += f"; subset of {len(a.y_train):,} training and {len(a.y_test):,} test images"
     device = torch.device(device) if device else (torch.device('cuda') if torch.cuda.is_available() else torch.device('cpu'))
     peak = epochs * 5 / 24
     set_seed(seed); lib = _library(a, epochs, bs, lr_min, lr_max, peak, wd, device, lr_find_iters)

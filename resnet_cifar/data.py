@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #d0388936
 from __future__ import annotations
-import contextlib, hashlib, io, os, socket, sys, tarfile, threading, time
+import contextlib, hashlib, io, os, socket, sys, tarfile, threading, time, zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 import numpy as np
@@ -134,20 +134,24 @@ def read_tgz(path:Path)->CifarArrays:
     except Exception as e: raise CifarDataError(f"not a readable tar archive: {path} ({type(e).__name__})") from None
     with tf:
         blobs = []
-        for m in tf:
-            sc = _split_class(PurePosixPath(m.name).parts) if m.isfile() else None
-            if sc: blobs.append((*sc, (m.name, tf.extractfile(m).read())))
+        try:
+            for m in tf:
+                sc = _split_class(PurePosixPath(m.name).parts) if m.isfile() else None
+                if sc: blobs.append((*sc, (m.name, tf.extractfile(m).read())))
+        except (tarfile.TarError, EOFError, OSError, zlib.error) as e:
+            raise CifarDataError(f"unreadable tar archive (cut short?): {path} ({type(e).__name__})") from None
     blobs.sort(key=lambda o: (o[0], o[1], o[2][0]))
     vocab = _check_layout({(s,c):1 for s,c,_ in blobs}, str(path))
     return _decode_all(blobs, vocab, lambda nb: read_image(nb[1], f"{path}:{nb[0]}"))
 
 # %% ../nbs/01_data.ipynb #3a42f1d6
 def _fingerprint(src:Path)->str:
-    "A cheap identity of `src`: size and mtime for a file, names and mtimes of the split/class folders for a tree"
+    "A cheap identity of `src`: size and mtime of the file, or of every file of the tree (an image rewritten in place too)"
     if src.is_file(): st = src.stat(); return f"file:{st.st_size}:{st.st_mtime_ns}"
-    root = _folder_root(src)
-    dirs = sorted(p for s in SPLITS if (root/s).is_dir() for p in [root/s, *(root/s).iterdir()] if p.is_dir())
-    return "dir:" + ";".join(f"{p.relative_to(root)}:{p.stat().st_mtime_ns}" for p in dirs)
+    root, h = _folder_root(src), hashlib.sha1()
+    for p in sorted(f for s in SPLITS if (root/s).is_dir() for f in (root/s).rglob('*')):
+        st = p.stat(); h.update(f"{p.relative_to(root)}:{st.st_size}:{st.st_mtime_ns};".encode())
+    return "dir:" + h.hexdigest()
 
 def cache_path(src:Path,                 # the data folder or archive
                cache_dir:Path|None=None,  # default: $RESNET_CIFAR_CACHE, else ~/.cache/resnet_cifar
@@ -203,6 +207,13 @@ def download_cifar(timeout:float=10.)->Path:
                              f"or .tgz of CIFAR-10 with train/<class>/ and test/<class>/") from None
 
 # %% ../nbs/01_data.ipynb #69644e16
+def _read_cache(cfn:Path)->CifarArrays|None:
+    "The cached arrays, or None (with a note) when the cache file cannot be read: it is then made again"
+    try: return CifarArrays.load(cfn)
+    except Exception as e:
+        print(f"note: the cache {cfn} is unreadable ({type(e).__name__}); decoding the images again", file=sys.stderr)
+        return None
+
 def load_cifar(source=None,         # folder or .tgz of train/<class>/ and test/<class>/; None downloads CIFAR-10
                cache:bool=True,     # keep (and reuse) a decoded uint8 copy in the cache folder
                cache_dir:Path|None=None,  # the cache folder; default $RESNET_CIFAR_CACHE, else ~/.cache/resnet_cifar
@@ -216,8 +227,8 @@ def load_cifar(source=None,         # folder or .tgz of train/<class>/ and test/
     t0, fp = time.perf_counter(), _fingerprint(src)
     cfn = cache_path(src, cache_dir) if cache else None
     fresh = cfn is not None and cfn.exists() and cfn.with_suffix('.src').exists()
-    if fresh and cfn.with_suffix('.src').read_text() == fp:
-        res, how = CifarArrays.load(cfn), f"cache {cfn.name}"
+    res = _read_cache(cfn) if fresh and cfn.with_suffix('.src').read_text() == fp else None
+    if res is not None: how = f"cache {cfn.name}"
     else:
         res, how = (read_folder(src) if src.is_dir() else read_tgz(src)), f"decoded {src.name}"
         if cfn is not None: _write_cache(res, cfn, fp)

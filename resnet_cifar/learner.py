@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_learner.ipynb #e115217c
 from __future__ import annotations
-import contextlib, copy, os, tempfile
+import contextlib, copy, math, os, tempfile
 from functools import partial
 from pathlib import Path
 from .core import SettingError
@@ -28,9 +28,9 @@ from .model import CustomResNet
 from .speed import read_once_per_epoch, compile_model
 
 # %% auto #0
-__all__ = ['history_kept', 'CifarLearner', 'cifar_learner', 'TrainingDiverged', 'StopOnNonFinite', 'CyclePositions', 'peak_batch',
-           'fit_cycle', 'CifarShardLoader', 'CifarDistributedTrainer', 'distrib_cifar', 'start_distrib',
-           'broadcast_object', 'DistribRun']
+__all__ = ['DIVERGED_LOSS', 'history_kept', 'CifarLearner', 'cifar_learner', 'TrainingDiverged', 'StopOnNonFinite',
+           'CyclePositions', 'peak_batch', 'fit_cycle', 'CifarShardLoader', 'CifarDistributedTrainer', 'distrib_cifar',
+           'start_distrib', 'broadcast_object', 'DistribRun']
 
 # %% ../nbs/07_learner.ipynb #81d5ba2e
 def _param_groups(model:nn.Module, wd:float, wd_bn_bias:bool)->list:
@@ -118,6 +118,21 @@ class StopOnNonFinite(Callback):
         raise TrainingDiverged(f"the training loss became NaN or infinite at epoch {self.start_epoch + self.epoch + 1} "
                                f"batch {i + 1}, "
                                f"LR {self.lrs[i]:.3g}: LRMAX is too high{hint}")
+    def after_epoch(self):
+        "A loss that stays finite can diverge too: an epoch's train or test loss far above a uniform guess's stops the fit"
+        limit = DIVERGED_LOSS * math.log(max(2, len(self.dls.vocab)))
+        for what, v in zip(('training', 'test'), self.recorder.log[1:3]):
+            try: v = float(v)                                  # read for the epoch's table already
+            except (TypeError, ValueError): continue
+            if v > limit:
+                hint = f"; try --lr-max {self.lr_max / 10:.2g}" if self.lr_max else ''
+                raise TrainingDiverged(f"the {what} loss reached {v:.3g} at epoch {self.start_epoch + self.epoch + 1}, "
+                                       f"over {DIVERGED_LOSS}× a uniform guess's {limit / DIVERGED_LOSS:.3g}: "
+                                       f"LRMAX is too high{hint}")
+
+# Cross-entropy of a uniform guess over K classes is ln K (2.3 for CIFAR-10); a healthy run starts near it and falls.
+# A run whose epoch loss is 100 times that has diverged, finite or not (the loss of an LR of 1e6 reaches 1e13).
+DIVERGED_LOSS = 100
 
 class CyclePositions(Callback):
     "Schedule positions from the first training batch (0) to the last (1), continued by a fit resuming at `start_epoch`"

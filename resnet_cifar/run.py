@@ -22,7 +22,7 @@ from .learner import cifar_learner, TrainingDiverged
 # %% auto #0
 __all__ = ['RUN_FILES', 'SETTINGS_VERSION', 'STATUSES', 'RESULT_KEYS', 'MAX_RECORD_BYTES', 'refuse_if_held', 'run_lock',
            'hold_run_folder', 'check_device', 'data_source', 'RunSettings', 'write_record', 'read_record',
-           'RunCheckpoint', 'read_checkpoint', 'run_lifecycle', 'learner_from_run']
+           'RunCheckpoint', 'read_checkpoint', 'sigterm_interrupts', 'run_lifecycle', 'learner_from_run']
 
 # %% ../nbs/09_run.ipynb #5a1c0006
 RUN_FILES = {'history.csv', 'schedule.csv', 'lr_find.png', 'lr_find.csv', 'results.json', 'model.pth',
@@ -46,7 +46,8 @@ def _lock_holder(out:Path)->int|None:
 def refuse_if_held(out:Path):
     "One line if a live process holds the run folder `out`"
     if (pid := _lock_holder(out)) is not None:
-        raise SettingError(f"run folder {out} is in use by process {pid} (a run is writing it)")
+        raise SettingError(f"run folder {out} is in use by process {pid} (a run is writing it; "
+                           f"if none is, remove {out/'.lock'})")
 
 # %% ../nbs/09_run.ipynb #5a1c0007
 @contextlib.contextmanager
@@ -72,7 +73,7 @@ def _check_free(out:Path, overwrite:bool):
         raise SettingError(f"--overwrite replaces a run, but {out} holds other files too ({', '.join(others[:3])}): "
                            "choose another --out")
     for n in theirs:
-        if _is_run_file(out/n): shutil.rmtree(out/n) if (out/n).is_dir() else (out/n).unlink()
+        if _is_run_file(out/n): shutil.rmtree(out/n) if (out/n).is_dir() and not (out/n).is_symlink() else (out/n).unlink()
 
 @contextlib.contextmanager
 def hold_run_folder(out:Path, overwrite:bool=False, resuming:bool=False):
@@ -82,6 +83,9 @@ def hold_run_folder(out:Path, overwrite:bool=False, resuming:bool=False):
     try:
         with run_lock(out):
             if not resuming: _check_free(out, overwrite)
+            if links := sorted(p.name for p in out.iterdir() if p.is_symlink()):
+                raise SettingError(f"run folder {out} holds a symbolic link ({links[0]}): a run writes only its own "
+                                   "files; remove it")
             yield out
     finally:
         if made:
@@ -328,7 +332,7 @@ def read_checkpoint(run_dir:Path)->dict:
 
 # %% ../nbs/09_run.ipynb #5a1c0028
 @contextlib.contextmanager
-def _sigterm_interrupts():
+def sigterm_interrupts():
     "Inside the block, SIGTERM stops the run as Ctrl-C does (in the main thread; elsewhere nothing changes)"
     if threading.current_thread() is not threading.main_thread(): yield; return
     def stop(signum, frame): raise RunInterrupted('terminated', 143)
@@ -351,7 +355,7 @@ def run_lifecycle(out:Path, settings:RunSettings, ckpt:RunCheckpoint, figures:di
             write_record(out, status, settings, why, **{**figures, 'epochs_done': ckpt.done})
     try:
         update()
-        with _sigterm_interrupts(): yield update
+        with sigterm_interrupts(): yield update
     except TrainingDiverged as e: end('failed', str(e)); raise
     except (KeyboardInterrupt, RunInterrupted) as e:
         code = getattr(e, 'code', 130)
@@ -360,6 +364,7 @@ def run_lifecycle(out:Path, settings:RunSettings, ckpt:RunCheckpoint, figures:di
         end('interrupted', msg); raise RunInterrupted(msg, code) from None
     except OSError as e:                                     # a full disk, or a folder that became unwritable
         why = f"cannot write to the run folder {out}: {e.strerror or e}"
+        for part in Path(out).glob(f".*.tmp{os.getpid()}*"): part.unlink(missing_ok=True)    # half-written files
         end('failed', why)
         if ckpt.done:
             why += f"; the checkpoint of epoch {ckpt.done} is kept: free space, then train_cifar --resume {out}"

@@ -15,6 +15,7 @@ from fastcore.script import call_parse
 from fastcore.meta import delegates
 from .data import load_cifar, CifarArrays
 from .train import train_cifar
+from .run import sigterm_interrupts
 
 # %% auto #0
 __all__ = ['sweep_cifar_main', 'ray_trial', 'lr_sweep', 'sweep_table', 'sweep_cifar_command']
@@ -158,15 +159,19 @@ def lr_sweep(data:str|Path|CifarArrays|None=None,       # as for `train_cifar`
         data = load_cifar(data, cache_dir=kwargs.get('cache_dir'))   # decode once for all runs (the default download stays `URLs.CIFAR` in each run's results)
     kwargs = {'show': False, 'report': False, **kwargs}
     trials, rows = _trials(lr_maxes, divs, seeds, with_finder), []
+    code = None
     try:
-        if ray: rows = _ray_rows(trials, data, out, kwargs, address, gpus_per_trial, cpus_per_trial)
-        else:
-            for t in trials: rows.append(_run_trial(data, out, t, kwargs)); _say_row(rows[-1])
-    except (KeyboardInterrupt, RunInterrupted):            # the sequential sweep: the table of the runs that finished
+        with sigterm_interrupts():                        # SIGTERM stops a sweep as Ctrl-C does
+            if ray: rows = _ray_rows(trials, data, out, kwargs, address, gpus_per_trial, cpus_per_trial)
+            else:
+                for t in trials: rows.append(_run_trial(data, out, t, kwargs)); _say_row(rows[-1])
+    except (KeyboardInterrupt, RunInterrupted) as e:      # the sequential sweep: the table of the runs that finished
+        code = getattr(e, 'code', 130)
         rows += [_row(t, 'interrupted', 'not run: the sweep was interrupted') for t in trials[len(rows):]]
     res = _save_sweep(out, rows)
     if (n := sum(r['status'] == 'interrupted' for r in rows)):
-        raise RunInterrupted(f"sweep interrupted: {len(rows) - n} of {len(rows)} runs ended; their table is in {out/'sweep.md'}", 130)
+        raise RunInterrupted(f"sweep {'interrupted' if code != 143 else 'terminated'}: {len(rows) - n} of {len(rows)} "
+                             f"runs ended; their table is in {out/'sweep.md'}", code or 130)
     return res
 
 def _save_sweep(out:Path, rows:list)->dict:

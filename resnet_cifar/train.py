@@ -8,7 +8,7 @@ import contextlib, math, os, platform, sys, time
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from .core import CifarDataError, SettingError, Floats, PhaseTimer, device_name, run_cli
+from .core import CifarDataError, SettingError, Floats, PhaseTimer, device_name, run_cli, write_text
 import pandas as pd
 import torch
 import fastai
@@ -93,7 +93,7 @@ def _run_learner(dls, s:RunSettings, out:Path, show:bool)->Learner:
                           label_smoothing=s.label_smoothing, moms=s.moms, compile=s.compile, path=out,
                           model_dir='.')
     if not show: learn.remove_cbs(learn.progress)
-    (out/'model_summary.txt').write_text(model_summary(learn.model) + '\n')
+    write_text(out/'model_summary.txt', model_summary(learn.model) + '\n')
     return learn
 
 # %% ../nbs/11_train.ipynb #2b7e01a5
@@ -162,7 +162,7 @@ def _finish_run(learn, out:Path, s:RunSettings, f:dict, preds:TestSetPreds, secs
     "Write model.pth, schedule.csv and the finished record; remove the checkpoint"
     tmp = out/f".model.pth.tmp{os.getpid()}"
     torch.save(getattr(learn.model, 'module', learn.model).state_dict(), tmp); os.replace(tmp, out/'model.pth')
-    pd.DataFrame(learn.recorder.hps).to_csv(out/'schedule.csv', index_label='batch', float_format='%.6g')
+    write_text(out/'schedule.csv', pd.DataFrame(learn.recorder.hps).to_csv(index_label='batch', float_format='%.6g'))
     rec = write_record(out, 'finished', s, **{**f, 'pid': None}, epochs_done=s.epochs, accuracy=preds.accuracy,
                        accuracy_flip_tta=preds.accuracy_flip_tta, loss=preds.loss,
                        seconds={k: round(v, 3) for k, v in secs.items()},
