@@ -290,11 +290,10 @@ def load_exported(path:Path)->Learner:
 # %% ../nbs/10_results.ipynb #5f98d925
 def predict_images(learn:Learner, images:list, k:int=3)->list:
     "Top-`k` (class, probability) for each of `images` (paths, PIL images or arrays)"
-    dl = learn.dls.test_dl(images)
     # no bar: stdout is for the predictions
     with warnings.catch_warnings(), learn.removed_cbs(getattr(learn, 'progress', [])):
-        warnings.simplefilter('ignore', UserWarning)   # fastai's note on loading; resizing was already reported
-        probs, _ = learn.get_preds(dl=dl, reorder=False)
+        warnings.simplefilter('ignore', UserWarning)   # fastai's note on loading; the caller reports resizing
+        probs, _ = learn.get_preds(dl=learn.dls.test_dl(images), reorder=False)
     vocab = list(learn.dls.vocab)
     top = probs.topk(min(k, probs.shape[1]), dim=1)
     return [[(vocab[int(i)], float(p)) for p, i in zip(ps, ix)] for ps, ix in zip(top.values, top.indices)]

@@ -23,6 +23,20 @@ def clean(o):
     if isinstance(o, dict): return {k: (v if k == 'image/png' else clean(v)) for k, v in o.items()}
     return o
 
+bar_re = re.compile(r'^.*(█|Epoch \d+/\d+ :|\|-{5,}).*$\n?', re.M)     # a frame of fastprogress's text bar
+repr_re = re.compile(r'^<(Figure size|Axes|matplotlib|fastai|resnet_cifar)[^>]*>$|object at 0x[0-9a-f]+')
+
+def readable(out:dict)->dict|None:
+    "An output as a reader wants it: no progress-bar frames (the final table stays), no bare reprs; None if nothing is left"
+    if out.get('output_type') == 'stream':
+        text = bar_re.sub('', ''.join(out.get('text', '')).replace('\r', '\n'))
+        return {**out, 'text': text} if text.strip() else None
+    data = dict(out.get('data', {}))
+    if repr_re.search(''.join(data.get('text/plain', ''))):
+        data.pop('text/plain')
+        if not data: return None
+    return {**out, 'data': data} if 'data' in out else out
+
 def run(fn:Path):
     os.environ['IN_TEST'] = '1'
     nb = NBProcessor(fn, procs=FrontmatterProc, process=True).nb
@@ -34,7 +48,9 @@ def run(fn:Path):
     with working_directory(fn.parent): CaptureShell(fn, mpl_format='png').run_all(nb, exc_stop=True, preproc=no_eval)
     raw = read_nb(fn)
     for c, done in zip(raw.cells, nb.cells):
-        if c.cell_type == 'code': c.outputs = [clean(dict(o)) for o in done.get('outputs', []) if 'FutureWarning' not in ''.join(o.get('text', ''))]
+        if c.cell_type == 'code':
+            outs = (readable(clean(dict(o))) for o in done.get('outputs', []) if 'FutureWarning' not in ''.join(o.get('text', '')))
+            c.outputs = [o for o in outs if o is not None]
     write_nb(raw, fn)
     print(f"{fn.name}: {time.time() - t:.0f} s, {fn.stat().st_size / 1e3:.0f} kB")
 
