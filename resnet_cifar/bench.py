@@ -16,7 +16,7 @@ from fastcore.meta import delegates
 from fasttransform import Pipeline
 from fastai.torch_core import set_seed, TensorImage
 from .data import load_cifar, CifarArrays
-from .loaders import cifar_dls, cifar_mean, cifar_std, subset_cifar
+from .loaders import cifar_dls, cifar_mean, cifar_std, subset_cifar, test_share
 from .augment import cifar_augment
 from .test_utils import make_synthetic_cifar
 from .model import CustomResNet
@@ -176,8 +176,7 @@ def bench(data:str|Path|None=None,   # folder/.tgz of CIFAR-10 (default: fastai'
             a, lr_find_iters = load_cifar(data), 100
             src = f"{data or 'CIFAR-10 (download)'}: {len(a.y_train):,} train / {len(a.y_test):,} test images"
     if subset:                  # a quick run's shares, as `train_cifar --subset` takes them
-        n_test = max(10 * len(a.vocab), round(len(a.y_test) * subset / len(a.y_train)))
-        a = subset_cifar(a, subset, n_test, seed=seed)
+        a = subset_cifar(a, subset, test_share(a, subset), seed=seed)
         src += f"; subset of {len(a.y_train):,} training and {len(a.y_test):,} test images"
     device = torch.device(device) if device else (torch.device('cuda') if torch.cuda.is_available() else torch.device('cpu'))
     peak = epochs * 5 / 24

@@ -18,7 +18,7 @@ from .augment import cifar_augment, Mirror
 
 # %% auto #0
 __all__ = ['cifar_mean', 'cifar_std', 'CifarTensors', 'CifarLoader', 'load_image_32', 'CifarDataLoaders', 'subset_cifar',
-           'cifar_dls']
+           'test_share', 'cifar_dls']
 
 # %% ../nbs/03_loaders.ipynb #8d13708e
 class CifarTensors:
@@ -147,6 +147,10 @@ def subset_cifar(a:CifarArrays,
         keep = np.sort(np.concatenate([rng.permutation(np.nonzero(yte == c)[0])[:k] for c, k in zip(cls, per)]))
         xte, yte = xte[keep], yte[keep]
     return CifarArrays(xtr, ytr, xte, yte, a.vocab, a.source)
+
+def test_share(a:CifarArrays, subset:int)->int:
+    "How many test images a quick run on `subset` training images tests on: the same share, at least 10 a class"
+    return max(10 * len(a.vocab), round(len(a.y_test) * subset / len(a.y_train)))
 
 # %% ../nbs/03_loaders.ipynb #50cd56c2
 def cifar_dls(source=None,                # folder or .tgz of CIFAR-10 (or `CifarArrays`); None downloads it

@@ -20,7 +20,7 @@ from fastcore.meta import delegates
 try: from fastai.callback.tensorboard import TensorBoardCallback     # the optional tensorboard package
 except ImportError: TensorBoardCallback = None
 from .data import CifarArrays, DOWNLOAD, load_cifar
-from .loaders import cifar_dls
+from .loaders import cifar_dls, test_share
 from .model import model_summary
 from .speed import uncompile_model, warm_up, as_floats
 from .learner import cifar_learner, fit_cycle, peak_batch, TrainingDiverged, distrib_cifar, DistribRun
@@ -46,13 +46,13 @@ class CifarRun:
 # %% ../nbs/11_train.ipynb #df04f670
 def _quick_run_sizes(a:CifarArrays, subset:int|None, bs:int|None, test_subset:int|None)->tuple:
     "(bs, test_subset) for a run on `a`: a `subset` run gets 8 batches an epoch and the same share of the test set"
-    n_train, n_test = len(a.y_train), len(a.y_test)
+    n_train = len(a.y_train)
     if subset is not None and subset > n_train:
         raise SettingError(f"--subset {subset:,} is more than the {n_train:,} training images: "
                            f"give at most {n_train:,}")
     quick = subset is not None and subset < n_train
     if bs is None: bs = min(512, max(2, subset // 8)) if quick else 512
-    if test_subset is None and quick: test_subset = max(10 * len(a.vocab), round(n_test * subset / n_train))
+    if test_subset is None and quick: test_subset = test_share(a, subset)
     return bs, test_subset
 
 def _say_choices(say, s:RunSettings, dls, n_test_total:int, peak:int|None):
@@ -176,8 +176,8 @@ def _finish_run(learn, out:Path, s:RunSettings, f:dict, preds:TestSetPreds, secs
 def _train(s:RunSettings, data, out, overwrite=False, show=True, report=True,
            ck:dict|None=None, prior:dict|None=None)->CifarRun:
     "The recipe: data → Learner → warm-up → range test → fit, inside the run's lifecycle → test pass → the finished run"
-    dr = DistribRun(); dr.check(s.bs, check_device(s.device))        # before the process group is joined
-    device = dr.join(check_device(s.device))
+    dr, device = DistribRun(), check_device(s.device)
+    dr.check(s.bs, device); device = dr.join(device)                 # checked before the process group is joined
     if s.seed is not None: set_seed(s.seed, reproducible=True)
     if dr.rank: show, report = False, False; torch.manual_seed(torch.initial_seed() + dr.rank)   # its own augmentation
     say = (lambda msg: print(msg, file=sys.stderr, flush=True)) if show else (lambda msg: None)
