@@ -4,7 +4,8 @@
 
 # %% ../nbs/00_core.ipynb #cc8b10b2
 from __future__ import annotations
-import argparse, builtins, contextlib, inspect, json, os, platform, re, shutil, sys, time, typing, warnings
+import argparse, builtins, contextlib, inspect, io, json, os, platform, re, shutil, signal, sys, threading, time
+import typing, warnings
 # raised inside fastai's imports: every module imports this one before fastai
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)
 from functools import partial
@@ -14,8 +15,9 @@ from fastcore.docments import docments
 from fastcore.basics import AttrDict
 
 # %% auto #0
-__all__ = ['CifarDataError', 'SettingError', 'RunInterrupted', 'exit_error', 'bars_visible', 'device_name', 'sync_device',
-           'PhaseTimer', 'eval_mode', 'write_text', 'write_json', 'Floats', 'Ints', 'command_parser', 'run_cli']
+__all__ = ['CifarDataError', 'SettingError', 'RunInterrupted', 'printable', 'sigterm_interrupts', 'signals_held', 'exit_error',
+           'bars_visible', 'device_name', 'sync_device', 'PhaseTimer', 'eval_mode', 'write_bytes', 'write_text',
+           'write_torch', 'write_json', 'Floats', 'Ints', 'command_parser', 'run_cli']
 
 # %% ../nbs/00_core.ipynb #a002d18c
 class CifarDataError(ValueError):
@@ -28,9 +30,33 @@ class RunInterrupted(Exception):
     "A run stopped by the user (Ctrl-C, exit status 130) or the system (SIGTERM, 143): its message says how to go on"
     def __init__(self, msg:str, code:int=130): super().__init__(msg); self.code = code
 
+def printable(text)->str:
+    "`text` safe to print: control characters (a terminal's escape sequences, line breaks) written as escapes, `\\x1b`"
+    return ''.join(c if c.isprintable() else c.encode('unicode_escape').decode() for c in str(text))
+
 def _say(msg:str):
-    "Print `msg` on stderr, once per run: in a run over several processes (torchrun's RANK), rank 0 says it"
-    if int(os.environ.get('RANK', 0)) == 0: print(msg, file=sys.stderr)
+    "Print `msg` on stderr (escaped), once per run: in a run over several processes (torchrun's RANK), rank 0 says it"
+    if int(os.environ.get('RANK', 0)) == 0: print(printable(msg), file=sys.stderr)
+
+@contextlib.contextmanager
+def sigterm_interrupts():
+    "Inside the block, SIGTERM stops the work as Ctrl-C does (in the main thread; elsewhere nothing changes)"
+    if threading.current_thread() is not threading.main_thread(): yield; return
+    def stop(signum, frame): raise RunInterrupted('terminated', 143)
+    old = signal.signal(signal.SIGTERM, stop)
+    try: yield
+    finally: signal.signal(signal.SIGTERM, old)
+
+@contextlib.contextmanager
+def signals_held():
+    "SIGINT and SIGTERM wait until the block is done (in the main thread), then stop the work as they would have"
+    if threading.current_thread() is not threading.main_thread(): yield; return
+    got = []
+    old = {s: signal.signal(s, lambda signum, frame: got.append(signum)) for s in (signal.SIGINT, signal.SIGTERM)}
+    try: yield
+    finally:
+        for s, h in old.items(): signal.signal(s, h)
+        if got: raise KeyboardInterrupt() if got[0] == signal.SIGINT else RunInterrupted('terminated', 143)
 
 def exit_error(prog:str, msg)->None:
     "How every command ends on bad input: `prog: error: msg` on stderr, exit status 2"
@@ -70,10 +96,19 @@ def eval_mode(model:torch.nn.Module):
     finally: model.train(was_training)
 
 # %% ../nbs/00_core.ipynb #b0b6ceeb
-def write_text(fn:Path, text:str):
-    "Write `text` to `fn` atomically: a reader finds the old file or the new one, never half of one"
+def write_bytes(fn:Path, data):
+    "Write `data` to `fn` atomically: a reader finds the old file or the new one, never half of one"
     fn = Path(fn); tmp = fn.with_name(f".{fn.name}.tmp{os.getpid()}")
-    tmp.write_text(text); os.replace(tmp, fn)
+    try: tmp.write_bytes(data); os.replace(tmp, fn)
+    except OSError: tmp.unlink(missing_ok=True); raise           # a full disk: no half-written file left
+
+def write_text(fn:Path, text:str):
+    "Write `text` to `fn` atomically"
+    write_bytes(fn, text.encode())
+
+def write_torch(fn:Path, obj):
+    "`torch.save(obj)` to `fn` atomically; a full disk is an `OSError` (torch's own writer says `RuntimeError`)"
+    buf = io.BytesIO(); torch.save(obj, buf); write_bytes(fn, buf.getbuffer())
 
 def write_json(fn:Path, d:dict):
     "Write `d` to `fn` as JSON, atomically"
@@ -153,6 +188,8 @@ def command_parser(func, prog:str)->argparse.ArgumentParser:
 def run_cli(func, prog:str, argv:list|None=None):
     "Run the `@call_parse` function `func` as the command `prog` on `argv`; bad input ends it in one line, exit status 2"
     args = vars(command_parser(func, prog).parse_args(sys.argv[1:] if argv is None else [str(a) for a in argv]))
-    try: return func(**args)
+    try:
+        with sigterm_interrupts(): return func(**args)
     except (CifarDataError, SettingError) as e: exit_error(prog, e)
     except RunInterrupted as e: _say(f"{prog}: {e}"); sys.exit(e.code)
+    except KeyboardInterrupt: _say(f"{prog}: interrupted"); sys.exit(130)       # before a run began, or after it

@@ -8,7 +8,7 @@ import contextlib, sys, warnings
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from .core import CifarDataError, eval_mode, run_cli, write_text
+from .core import CifarDataError, eval_mode, run_cli, write_text, printable
 import numpy as np
 import pandas as pd
 import torch
@@ -24,18 +24,40 @@ from fastai.torch_core import TensorImage
 from .loaders import cifar_mean, cifar_std, load_image_32
 from .speed import learner_autocast
 from .learner import history_kept
-from .run import read_record, learner_from_run
+from .run import read_record, learner_from_run, run_file
 
 # %% auto #0
-__all__ = ['compare_cifar_runs_main', 'predict_cifar_main', 'plot_history', 'plot_schedule', 'TestSetPreds', 'predict_test_set',
-           'cifar_interpretation', 'save_confusion_matrix', 'misclassified_gallery', 'gradcam', 'gradcam_gallery',
-           'write_report', 'compare_runs', 'compare_cifar_runs_command', 'export_run', 'load_exported',
-           'predict_images', 'predict_cifar_command', 'report_run']
+__all__ = ['RUN_CSV_COLUMNS', 'compare_cifar_runs_main', 'predict_cifar_main', 'read_run_csv', 'plot_history', 'plot_schedule',
+           'TestSetPreds', 'predict_test_set', 'cifar_interpretation', 'save_confusion_matrix', 'misclassified_gallery',
+           'gradcam', 'gradcam_gallery', 'write_report', 'compare_runs', 'compare_cifar_runs_command', 'export_run',
+           'load_exported', 'predict_images', 'predict_cifar_command', 'report_run']
+
+# %% ../nbs/10_results.ipynb #456dadc1
+RUN_CSV_COLUMNS = {'history.csv': ('epoch', 'train_loss', 'valid_loss', 'accuracy', 'time'),
+                   'schedule.csv': ('batch', 'lr'), 'confusion_matrix.csv': ()}
+
+def read_run_csv(run_dir:Path, name:str, **kwargs)->pd.DataFrame|None:
+    "A run's table `name` (`pd.read_csv(..., **kwargs)`), None if the run has none; one line if it is not a run's"
+    if (f := run_file(run_dir, name)) is None: return None
+    try: df = pd.read_csv(f, **kwargs)
+    except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as e:
+        raise CifarDataError(f"unreadable {name} in {run_dir} ({type(e).__name__})") from None
+    if missing := [c for c in RUN_CSV_COLUMNS.get(name, ()) if c not in df]:
+        raise CifarDataError(f"{name} in {run_dir} has no column {missing[0]!r}: not a run's")
+    if name == 'history.csv' and not (len(df) and all(pd.api.types.is_numeric_dtype(df[c]) for c in df if c != 'time')):
+        raise CifarDataError(f"{name} in {run_dir} holds no epochs, or holds text where a run writes numbers")
+    if name == 'confusion_matrix.csv' and not (df.shape[0] == df.shape[1] and all(map(pd.api.types.is_integer_dtype, df.dtypes))):
+        raise CifarDataError(f"{name} in {run_dir} is not a square table of counts")
+    return df
+
+def _history(run_dir:Path)->pd.DataFrame:
+    if (h := read_run_csv(run_dir, 'history.csv')) is None: raise CifarDataError(f"no history.csv in {run_dir}")
+    return h
 
 # %% ../nbs/10_results.ipynb #456dadc2
 def plot_history(run_dir:Path, fname:str='history.png'):
     "Train and test loss and test accuracy per epoch, from `history.csv`, saved as `fname`"
-    h = pd.read_csv(Path(run_dir)/'history.csv')
+    h = _history(run_dir)
     ep = [int(e) + 1 for e in h['epoch']]
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(10, 3.5))
     a1.plot(ep, h['train_loss'], 'o-', label='train loss'); a1.plot(ep, h['valid_loss'], 'o-', label='test loss')
@@ -58,7 +80,7 @@ def _peak_words(r:dict)->str:
 
 def plot_schedule(run_dir:Path, fname:str='schedule.png'):
     "The LR and Adam's beta1 of every batch, from `schedule.csv`, saved as `fname`"
-    s = pd.read_csv(Path(run_dir)/'schedule.csv')
+    if (s := read_run_csv(run_dir, 'schedule.csv')) is None: raise CifarDataError(f"no schedule.csv in {run_dir}")
     r = read_record(run_dir)
     keys = [k for k in ('lr', 'mom') if k in s]
     fig, axs = plt.subplots(1, len(keys), figsize=(5 * len(keys), 3.5), squeeze=False)
@@ -184,8 +206,9 @@ def gradcam_gallery(learn:Learner, run_dir:Path, n:int=10):
 
 # %% ../nbs/10_results.ipynb #85a1db1a
 def _md_table(header:list, rows:list)->str:
-    return '\n'.join(['| ' + ' | '.join(map(str, header)) + ' |', '|' + '---|' * len(header)] +
-                     ['| ' + ' | '.join(map(str, r)) + ' |' for r in rows])
+    "A Markdown table; each cell escaped (`printable`, `\\|`): a class name or a reason may come from someone else's run"
+    row = lambda cells: '| ' + ' | '.join(printable(c).replace('|', '\\|') for c in cells) + ' |'
+    return '\n'.join([row(header), '|' + '---|' * len(header)] + [row(r) for r in rows])
 
 # %% ../nbs/10_results.ipynb #ed4e31e6
 def _tested_on(r:dict)->str:
@@ -199,7 +222,7 @@ def write_report(run_dir:Path)->Path:
     "Write `report.md` in `run_dir` from the files of the run"
     d = Path(run_dir)
     r = read_record(d); s = r['settings']
-    h = pd.read_csv(d/'history.csv')
+    h = _history(d)
     tta = f"; {100*r['accuracy_flip_tta']:.2f}% with test-time flip averaging" if r.get('accuracy_flip_tta') is not None else ''
     lines = [f"# CIFAR-10 run `{d.name}`", '',
              f"**Test accuracy {100*r['accuracy']:.2f}%** (loss {r['loss']:.4f}{tta}) after {s['epochs']} epochs "
@@ -220,8 +243,8 @@ def write_report(run_dir:Path)->Path:
               [(int(e) + 1, f"{a:.4f}", f"{b:.4f}", f"{100*c:.2f}%", t) for e, a, b, c, t in
                zip(h['epoch'], h['train_loss'], h['valid_loss'], h['accuracy'], h['time'])]), '']
     if (d/'history.png').exists(): lines += ['![history](history.png)', '']
-    if (d/'confusion_matrix.csv').exists():
-        cm = pd.read_csv(d/'confusion_matrix.csv', index_col=0); names, m = list(cm.index), cm.to_numpy()
+    if (cm := read_run_csv(d, 'confusion_matrix.csv', index_col=0)) is not None:
+        names, m = list(cm.index), cm.to_numpy()
         per = [(n, f"{100*m[i, i]/max(m[i].sum(), 1):.1f}%", int(m[i].sum())) for i, n in enumerate(names)]
         lines += ['## Per class', '', _md_table(['class', 'test accuracy', 'images'], per), '',
                   '![confusion matrix](confusion_matrix.png)', '']
@@ -327,8 +350,8 @@ def predict_cifar_command(images:list[str],  # PNG/JPEG files (any size: resized
         except CifarDataError as e: errors[f] = e
     res = dict(zip(good, predict_images(learn, good, k))) if good else {}
     for f in images:
-        if f in res: print(f"{f}: " + ", ".join(f"{c} {p:.3f}" for c, p in res[f]), flush=True)
-        else: print(f"predict_cifar: error: {errors[f]}", file=sys.stderr, flush=True)
+        if f in res: print(printable(f"{f}: " + ", ".join(f"{c} {p:.3f}" for c, p in res[f])), flush=True)
+        else: print(printable(f"predict_cifar: error: {errors[f]}"), file=sys.stderr, flush=True)
     sys.exit(1 if errors else 0)
 
 predict_cifar_main = partial(run_cli, predict_cifar_command, 'predict_cifar')    # the console script

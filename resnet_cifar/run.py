@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_run.ipynb #5a1c0003
 from __future__ import annotations
-import contextlib, json, math, os, random, re, shutil, signal, threading, typing, warnings
+import contextlib, errno, fcntl, json, math, os, random, re, shutil, signal, threading, typing, warnings
 from dataclasses import dataclass, asdict, fields
 from pathlib import Path
 import numpy as np
@@ -13,56 +13,78 @@ import torch
 from fastai.learner import Learner
 from fastai.callback.core import Callback
 from fastcore.basics import patch_to
-from .core import CifarDataError, SettingError, RunInterrupted, write_json
+from .core import CifarDataError, SettingError, RunInterrupted, write_json, write_torch, sigterm_interrupts, signals_held
 from .data import CifarArrays, DOWNLOAD
 from .loaders import cifar_dls
+from .model import CustomResNet
 from .speed import as_floats
 from .learner import cifar_learner, TrainingDiverged
 
 # %% auto #0
-__all__ = ['RUN_FILES', 'SETTINGS_VERSION', 'STATUSES', 'RESULT_KEYS', 'MAX_RECORD_BYTES', 'refuse_if_held', 'run_lock',
-           'hold_run_folder', 'check_device', 'data_source', 'RunSettings', 'write_record', 'read_record',
-           'RunCheckpoint', 'read_checkpoint', 'sigterm_interrupts', 'run_lifecycle', 'learner_from_run']
+__all__ = ['RUN_FILES', 'SETTINGS_VERSION', 'STATUSES', 'RESULT_KEYS', 'FIGURE_TYPES', 'FINISHED_FIGURES', 'MAX_CLASSES',
+           'MAX_TEXT', 'RUN_FILE_BYTES', 'CHECKPOINT_RECORD', 'refuse_if_held', 'run_lock', 'hold_run_folder',
+           'check_device', 'data_source', 'RunSettings', 'write_record', 'run_file', 'read_record', 'RunCheckpoint',
+           'read_checkpoint', 'RunLife', 'run_lifecycle', 'learner_from_run']
 
 # %% ../nbs/09_run.ipynb #5a1c0006
 RUN_FILES = {'history.csv', 'schedule.csv', 'lr_find.png', 'lr_find.csv', 'results.json', 'model.pth',
              'model_summary.txt', 'report.md', 'history.png', 'schedule.png', 'confusion_matrix.png',
              'confusion_matrix.csv', 'misclassified.png', 'gradcam.png', 'export.pkl', 'tensorboard', 'checkpoint.pth'}
 
-def _is_run_file(p:Path)->bool:
-    "Whether a run writes `p` (fastai's `lr_find` leaves its `tmpXXXXXXXX` folder when it is interrupted)"
-    return p.name in RUN_FILES or (p.is_dir() and re.fullmatch(r'tmp[a-z0-9_]{8}', p.name) is not None)
+def _is_range_test_folder(p:Path)->bool:
+    "Whether `p` is fastai's `lr_find` folder (`tmpXXXXXXXX`, with the model it puts back), left by a stopped test"
+    return p.is_dir() and not p.is_symlink() and re.fullmatch(r'tmp[a-z0-9_]{8}', p.name) is not None
 
-def _lock_holder(out:Path)->int|None:
-    "The pid of the live process, other than this one, that holds `out`'s lock (a dead one's lock does not count)"
-    try: pid = int((out/'.lock').read_text().split()[0])
-    except (OSError, ValueError, IndexError): return None
-    if pid == os.getpid(): return None
-    try: os.kill(pid, 0)
-    except ProcessLookupError: return None
-    except PermissionError: pass                  # alive, someone else's
-    return pid
+def _is_run_file(p:Path)->bool:
+    "Whether a run writes `p`"
+    return p.name in RUN_FILES or _is_range_test_folder(p)
+
+def _remove_range_test_folders(out:Path):
+    for p in Path(out).iterdir():
+        if _is_range_test_folder(p): shutil.rmtree(p, ignore_errors=True)
+
+def _lock_pid(out:Path)->str:
+    "The process id a run folder's `.lock` names (for the line that says who holds it)"
+    try: return (out/'.lock').read_text()[:20].split()[0]
+    except (OSError, UnicodeDecodeError, IndexError): return 'unknown'
+
+def _claim(lock:Path)->int|None:
+    "An open descriptor of `lock` that this process holds (`flock`), or None if a live process holds it"
+    for _ in range(10):
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)     # a link planted as .lock: ELOOP
+        try: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError: os.close(fd); return None
+        try:
+            if os.fstat(fd).st_ino == os.stat(lock, follow_symlinks=False).st_ino: return fd
+        except FileNotFoundError: pass
+        os.close(fd)                                    # its holder removed it as we opened it: try the new one
+    raise OSError(errno.EAGAIN, "the lock kept changing hands")
+
+def _in_use(out:Path)->SettingError:
+    return SettingError(f"run folder {out} is in use by process {_lock_pid(out)} (a run is writing it; "
+                        f"if none is, remove {out/'.lock'})")
 
 def refuse_if_held(out:Path):
     "One line if a live process holds the run folder `out`"
-    if (pid := _lock_holder(out)) is not None:
-        raise SettingError(f"run folder {out} is in use by process {pid} (a run is writing it; "
-                           f"if none is, remove {out/'.lock'})")
+    if not (out/'.lock').exists(): return
+    if (fd := _claim(out/'.lock')) is None: raise _in_use(out)
+    os.close(fd)
 
 # %% ../nbs/09_run.ipynb #5a1c0007
 @contextlib.contextmanager
 def run_lock(out:Path):
-    "Hold `out` for this process: a live holder is refused in one line, a dead one's lock taken over"
+    "Hold `out` for this process (`flock` on `.lock`, which names it): a live holder is refused in one line"
     try:
         out.mkdir(parents=True, exist_ok=True)
-        refuse_if_held(out)
-        tmp = out/f".lock.{os.getpid()}"
-        tmp.write_text(f"{os.getpid()}\n"); os.replace(tmp, out/'.lock')
+        fd = _claim(out/'.lock')
+        if fd is not None: os.ftruncate(fd, 0); os.write(fd, f"{os.getpid()}\n".encode())
     except OSError as e:                                # read-only, full, not a folder
         raise SettingError(f"cannot write the run folder {out}: {e.strerror or e}") from None
+    if fd is None: raise _in_use(out)
     try: yield out
     finally:
-        if _lock_holder(out) is None: (out/'.lock').unlink(missing_ok=True)
+        with contextlib.suppress(OSError): (out/'.lock').unlink()    # still held: nobody else can have replaced it
+        os.close(fd)
 
 def _check_free(out:Path, overwrite:bool):
     "A held folder a new run may write: empty, or (with `overwrite`) holding only an earlier run, whose files go"
@@ -83,6 +105,7 @@ def hold_run_folder(out:Path, overwrite:bool=False, resuming:bool=False):
     try:
         with run_lock(out):
             if not resuming: _check_free(out, overwrite)
+            else: _remove_range_test_folders(out)                  # a stopped range test's copy of the model
             if links := sorted(p.name for p in out.iterdir() if p.is_symlink()):
                 raise SettingError(f"run folder {out} holds a symbolic link ({links[0]}): a run writes only its own "
                                    "files; remove it")
@@ -146,6 +169,7 @@ def _fits(v, hint)->bool:
     "Whether the JSON value `v` has the type `hint` (`int|None`, `float`, ...); an int is a float, a bool is no number"
     types = tuple(t for t in (typing.get_args(hint) or (hint,)) if isinstance(t, type))
     if isinstance(v, bool): return bool in types
+    if isinstance(v, str): return str in types and len(v) <= 4096             # a path at most
     if float in types and isinstance(v, int): return True
     if isinstance(v, list):
         return list in types and all(isinstance(o, (int, float)) and not isinstance(o, bool) for o in v)
@@ -163,8 +187,11 @@ def check(self:RunSettings)->RunSettings:
     "Every setting that cannot make a run, refused in one line naming it (the run's own choices come later)"
     _check_numbers(epochs=self.epochs, bs=self.bs, lr_min=self.lr_min, lr_max=self.lr_max, subset=self.subset,
                    test_subset=self.test_subset, lr_find_iters=self.lr_find_iters)
-    if not (math.isfinite(self.wd) and self.wd >= 0):
-        raise SettingError(f"wd must be a finite number >= 0, got {self.wd}")
+    if self.lr_find_iters is not None and self.lr_find_iters < 10:
+        raise SettingError(f"lr_find_iters must be at least 10 (the range test's rule reads the bounds off 10 batches "
+                           f"or more), got {self.lr_find_iters}")
+    if not (math.isfinite(self.wd) and 0 <= self.wd < 1):       # 1 or more would outweigh the loss at every step
+        raise SettingError(f"wd must be a finite number >= 0 and below 1 (the default is 1e-4), got {self.wd}")
     if not 0 <= self.label_smoothing < 1:
         raise SettingError(f"label_smoothing must be in [0, 1), got {self.label_smoothing}")
     if self.peak_epoch is not None and not 0 < self.peak_epoch < self.epochs:
@@ -198,26 +225,83 @@ def write_record(out:Path, status:str, settings:RunSettings, reason:str|None=Non
     write_json(Path(out)/'results.json', rec)
     return rec
 
-# %% ../nbs/09_run.ipynb #5a1c0017
-MAX_RECORD_BYTES = 1_000_000          # a run's results.json is a few kB: anything far larger is not one
+# %% ../nbs/09_run.ipynb #5a1c0040
+FIGURE_TYPES = dict(pid=int, epochs_done=int, resumed_at_epoch=int, bs=int, test_subset=int, lr_find_iters=int,
+                    moms=list, peak_epoch=float, peak_batch=int, batches_per_epoch=int, lr_min=float, lr_max=float,
+                    lr_source=str, lr_find=dict, n_train=int, n_test=int, n_test_total=int, vocab=list,
+                    device_name=str, distributed=dict, accuracy=float, accuracy_flip_tta=float, loss=float,
+                    seconds=dict, train_img_per_s=float, versions=dict)
+FINISHED_FIGURES = ('bs', 'lr_min', 'lr_max', 'lr_source', 'n_train', 'n_test', 'vocab', 'device_name', 'accuracy',
+                    'loss', 'seconds', 'versions')       # what every finished run has measured
+MAX_CLASSES, MAX_TEXT = 1000, 2000
 
-def read_record(run_dir:Path, finished:bool=True)->dict:
-    "A run folder's `results.json`, checked against the schema: one line saying why `run_dir` is not a (finished) run"
-    d = Path(run_dir); f = d/'results.json'
-    if not d.is_dir(): raise CifarDataError(f"not a run folder: {d}")
-    if not f.is_file() or f.is_symlink(): raise CifarDataError(f"not a run folder (no results.json): {d}")
-    if f.stat().st_size > MAX_RECORD_BYTES: raise CifarDataError(f"unreadable results.json in {d} (too large)")
+def _number(v)->bool: return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+def _figure_fits(k:str, v)->bool:
+    "Whether the record's `k` holds a value of its type: a number, a short text, the classes, a small flat table"
+    t = FIGURE_TYPES[k]
+    if v is None: return True
+    if t is int: return isinstance(v, int) and not isinstance(v, bool)
+    if t is float: return _number(v)
+    if t is str: return isinstance(v, str) and len(v) <= MAX_TEXT
+    if k == 'moms': return isinstance(v, list) and len(v) == 3 and all(map(_number, v))
+    if k == 'vocab':
+        return (isinstance(v, list) and 0 < len(v) <= MAX_CLASSES and len(set(map(str, v))) == len(v)
+                and all(isinstance(c, str) and 0 < len(c) <= 200 for c in v))
+    plain = lambda o: o is None or isinstance(o, (bool, int, float)) or (isinstance(o, str) and len(o) <= MAX_TEXT)
+    return isinstance(v, dict) and len(v) <= 50 and all(isinstance(a, str) and plain(b) for a, b in v.items())
+
+def _check_figures(r:dict):
+    "One line naming the first of the record's figures that is not what a run writes"
+    if not (r['reason'] is None or isinstance(r['reason'], str) and len(r['reason']) <= MAX_TEXT):
+        raise CifarDataError("its reason is not a short text")
+    for k in RESULT_KEYS:
+        if not _figure_fits(k, r[k]): raise CifarDataError(f"its {k!r} is not a {FIGURE_TYPES[k].__name__}: {r[k]!r:.40}")
+    if r['status'] != 'finished': return
+    if missing := [k for k in FINISHED_FIGURES if r[k] is None]: raise CifarDataError(f"a finished run without {missing[0]!r}")
+    if not (_number(r['seconds'].get('fit')) and all(map(_number, r['seconds'].values()))):
+        raise CifarDataError("its 'seconds' are not the seconds of its phases")
+    if not all(isinstance(r['versions'].get(k), str) for k in ('torch', 'fastai', 'python')):
+        raise CifarDataError("its 'versions' do not name torch, fastai and Python")
+    picks = r['lr_find'] or {}
+    if picks and not (isinstance(picks.get('rule'), str) and all(isinstance(picks.get(k), float) or _number(picks.get(k))
+                                                                for k in ('valley', 'minimum', 'steep'))):
+        raise CifarDataError("its 'lr_find' is not the range test's picks")
+
+# %% ../nbs/09_run.ipynb #5a1c0017
+RUN_FILE_BYTES = {'results.json': 1_000_000, 'model.pth': 2**30, 'checkpoint.pth': 2**30}   # any other: 10 MB
+
+def run_file(run_dir:Path, name:str)->Path|None:
+    "`run_dir/name`, or None if there is none; one line unless it is a regular file within a run's size for it"
+    f = Path(run_dir)/name
+    if not (f.exists() or f.is_symlink()): return None
+    if f.is_symlink() or not f.is_file():
+        raise CifarDataError(f"{name} in {run_dir} is not a regular file (a link, a pipe or a folder): not a run's")
+    if (size := f.stat().st_size) > (most := RUN_FILE_BYTES.get(name, 10_000_000)):
+        raise CifarDataError(f"{name} in {run_dir} is too large to be a run's ({size:,} bytes; at most {most:,})")
+    return f
+
+def _load_json(d:Path)->dict:
+    "The JSON object in `d/results.json` (a regular file within its size), or one line"
+    if (f := run_file(d, 'results.json')) is None: raise CifarDataError(f"not a run folder (no results.json): {d}")
     try: r = json.loads(f.read_text())
     except (ValueError, UnicodeDecodeError, RecursionError) as e:
         raise CifarDataError(f"unreadable results.json in {d} ({type(e).__name__})") from None
     if not isinstance(r, dict): raise CifarDataError(f"unreadable results.json in {d} (not an object)")
+    return r
+
+def read_record(run_dir:Path, finished:bool=True)->dict:
+    "A run folder's `results.json`, checked against the schema: one line saying why `run_dir` is not a (finished) run"
+    d = Path(run_dir)
+    if not d.is_dir(): raise CifarDataError(f"not a run folder: {d}")
+    r = _load_json(d)
     if r.get('settings_version') != SETTINGS_VERSION:
         raise CifarDataError(f"{d} was written by another version of resnet_cifar (record version "
                              f"{r.get('settings_version', 1)!s:.10}, this one reads {SETTINGS_VERSION}): "
                              "train it again")
     if r.get('status') not in STATUSES or any(k not in r for k in RESULT_KEYS):
         raise CifarDataError(f"unreadable results.json in {d} (not a run's record)")
-    try: RunSettings.from_record(r['settings'])
+    try: RunSettings.from_record(r['settings']); _check_figures(r)
     except CifarDataError as e: raise CifarDataError(f"unreadable results.json in {d}: {e}") from None
     if finished and r['status'] != 'finished':
         raise CifarDataError(f"not a finished run ({r['status']}: {r['reason'] or 'no results'}): {d}")
@@ -256,8 +340,12 @@ class RunCheckpoint(Callback):
         if learn.opt is None: learn.create_opt()
         # fastai's first look at each pipeline draws random numbers: now
         learn.dls.train.n_inp, learn.dls.valid.n_inp
-        learn.model.load_state_dict(self.ck['model']); learn.opt.load_state_dict(self.ck['opt'])
-        _set_rng_state(self.ck['rng'])
+        try:
+            learn.model.load_state_dict(self.ck['model']); learn.opt.load_state_dict(self.ck['opt'])
+            _set_rng_state(self.ck['rng'])
+        except Exception as e:
+            raise SettingError(f"cannot resume {self.out}: checkpoint.pth does not fit the run "
+                               f"({type(e).__name__} putting its state back)") from None
 
     def before_fit(self):
         self.rows = list(self.before.get('history', []))
@@ -284,10 +372,9 @@ def after_epoch(self:RunCheckpoint):
                   hps={k: self.before.get('hps', {}).get(k, []) + [float(x) for x in v] for k, v in hps.items()})
     # under DistributedDataParallel, the network it wraps
     model = getattr(self.learn.model, 'module', self.learn.model)
-    tmp = self.out/f".checkpoint.pth.tmp{os.getpid()}"
-    torch.save(dict(model=model.state_dict(), opt=_plain(self.learn.opt.state_dict()), epoch=self.start + self.epoch,
-                    rng=_rng_state(), record=record), tmp)
-    os.replace(tmp, self.out/'checkpoint.pth'); self.done = self.start + self.epoch + 1
+    state = dict(model=model.state_dict(), opt=_plain(self.learn.opt.state_dict()), epoch=self.start + self.epoch,
+                 rng=_rng_state(), record=record)
+    with signals_held(): write_torch(self.out/'checkpoint.pth', state); self.done = self.start + self.epoch + 1
 
 @patch_to(RunCheckpoint)
 def write_history(self:RunCheckpoint):
@@ -317,58 +404,89 @@ def finish(self:RunCheckpoint, learn:Learner):
 def remove(self:RunCheckpoint): (self.out/'checkpoint.pth').unlink(missing_ok=True)
 
 # %% ../nbs/09_run.ipynb #5a1c0024
-def read_checkpoint(run_dir:Path)->dict:
-    "A run folder's `checkpoint.pth` (plain tensors only: `weights_only`), or one line saying why it cannot be resumed"
-    f = Path(run_dir)/'checkpoint.pth'
-    if not f.is_file(): raise SettingError(f"cannot resume {run_dir}: no checkpoint (it stopped before its first epoch "
-                                           "ended); start it again")
+CHECKPOINT_RECORD = ('history', 'smooth', 'values', 'lrs', 'losses', 'hps')
+
+def _checkpoint_misfit(ck:dict, epochs:int, n_classes:int)->str|None:
+    "What in a loaded checkpoint does not fit its run (`epochs` long, `n_classes` classes); None if all of it fits"
+    want = {k: tuple(v.shape) for k, v in CustomResNet(n_classes).state_dict().items()}
+    m, e, rec = ck['model'], ck['epoch'], ck['record']
+    if not (isinstance(m, dict) and {k: tuple(getattr(v, 'shape', ())) for k, v in m.items()} == want):
+        return f"its weights are not those of CustomResNet with {n_classes} classes"
+    if not (isinstance(e, int) and not isinstance(e, bool) and 0 <= e < epochs):
+        return f"its epoch {e!r:.20} is not one of the run's {epochs}"
+    if not (isinstance(rec, dict) and all(isinstance(rec.get(k), (list, dict)) for k in CHECKPOINT_RECORD)
+            and len(rec['history']) == e + 1):
+        return "its record of the fit is not one row an epoch"
+    if not (isinstance(ck['opt'], dict) and isinstance(ck['rng'], dict)): return "its optimizer or generator state is missing"
+
+def read_checkpoint(run_dir:Path, epochs:int, n_classes:int)->dict|None:
+    "A run folder's `checkpoint.pth` (plain tensors only: `weights_only`), checked against its run; None if none"
+    if (f := run_file(run_dir, 'checkpoint.pth')) is None: return None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter('ignore'); ck = torch.load(f, map_location='cpu', weights_only=True)
         if not (isinstance(ck, dict) and {'model', 'opt', 'epoch', 'rng', 'record'} <= set(ck)): raise KeyError('keys')
     except Exception as e:
         raise SettingError(f"cannot resume {run_dir}: unreadable checkpoint.pth ({type(e).__name__})") from None
+    if why := _checkpoint_misfit(ck, epochs, n_classes):
+        raise SettingError(f"cannot resume {run_dir}: checkpoint.pth does not fit the run ({why})")
     return ck
 
 # %% ../nbs/09_run.ipynb #5a1c0028
-@contextlib.contextmanager
-def sigterm_interrupts():
-    "Inside the block, SIGTERM stops the run as Ctrl-C does (in the main thread; elsewhere nothing changes)"
-    if threading.current_thread() is not threading.main_thread(): yield; return
-    def stop(signum, frame): raise RunInterrupted('terminated', 143)
-    old = signal.signal(signal.SIGTERM, stop)
-    try: yield
-    finally: signal.signal(signal.SIGTERM, old)
-
-def _how_to_go_on(out:Path, done:int, epochs:int)->str:
-    if not done: return "no epoch finished: start it again"
-    return f"resume with: train_cifar --resume {out}"
+class RunLife:
+    "The run's record while it runs (`update`) and when it ends (`finish`, `end`); what `run_lifecycle` yields"
+    def __init__(self, out:Path, settings:RunSettings, ckpt:RunCheckpoint, figures:dict, finished:bool=False):
+        self.out, self.settings, self.ckpt, self.figures, self.finished = Path(out), settings, ckpt, figures, finished
+    def update(self, **kw):
+        "What the run learns (the bounds the range test found): in the record at once, and in every later write"
+        self.figures.update(kw); write_record(self.out, 'running', self.settings, **{**self.figures, 'pid': os.getpid()})
+    def finish(self, **kw)->dict:
+        "The finished record, then the checkpoint removed; SIGINT and SIGTERM wait until both are done"
+        with signals_held():
+            rec = write_record(self.out, 'finished', self.settings, **{**self.figures, **kw, 'pid': None})
+            self.ckpt.remove(); self.finished = True
+        return rec
+    def end(self, status:str, why:str):
+        "The record of a run stopped before it finished (a finished run's record stays as it is)"
+        if self.finished: return
+        with contextlib.suppress(OSError):
+            write_record(self.out, status, self.settings, why, **{**self.figures, 'epochs_done': self.ckpt.done})
 
 # %% ../nbs/09_run.ipynb #5a1c0029
+def _stopped(life:RunLife, code:int)->str:
+    "The line of a run stopped by Ctrl-C (130) or SIGTERM (143): how far it got, and how to go on"
+    verb, out = 'interrupted' if code == 130 else 'terminated', life.out
+    if life.finished: return f"{verb} while its report was made; the run is finished: train_cifar --resume {out} makes it"
+    return f"{verb} after {life.ckpt.done} of {life.settings.epochs} epochs; resume with: train_cifar --resume {out}"
+
+def _disk_failed(life:RunLife, e:OSError)->str:
+    "The line of a run that could not write its folder (a full disk): what is kept, and how to go on"
+    why = f"cannot write to the run folder {life.out}: {getattr(e, 'strerror', None) or 'torch could not write a file'}"
+    if life.finished: return f"{why}; the run is finished: free space, then train_cifar --resume {life.out} makes its report"
+    kept = f"; the checkpoint of epoch {life.ckpt.done} is kept" if life.ckpt.done else ''
+    return f"{why}{kept}: free space, then train_cifar --resume {life.out}"
+
+def _torch_write_failed(e:RuntimeError)->bool:
+    "Whether `e` is torch's zip writer failing to write (a full disk, in `torch.save` calls of fastai's own)"
+    return any(s in str(e) for s in ('PytorchStreamWriter', 'inline_container', 'file write failed'))
+
 @contextlib.contextmanager
-def run_lifecycle(out:Path, settings:RunSettings, ckpt:RunCheckpoint, figures:dict):
+def run_lifecycle(out:Path, settings:RunSettings, ckpt:RunCheckpoint, figures:dict, finished:bool=False):
     "The run's record around the block: `running` in it, `failed` or `interrupted` when it ends early, in one line"
-    def update(**kw):                                        # what the run learns inside the block, recorded at once
-        figures.update(kw); write_record(out, 'running', settings, **{**figures, 'pid': os.getpid()})
-    def end(status:str, why:str):
-        with contextlib.suppress(OSError):
-            write_record(out, status, settings, why, **{**figures, 'epochs_done': ckpt.done})
+    life = RunLife(out, settings, ckpt, figures, finished)
     try:
-        update()
-        with sigterm_interrupts(): yield update
-    except TrainingDiverged as e: end('failed', str(e)); raise
+        if not finished: life.update()
+        with sigterm_interrupts(): yield life
+    except (TrainingDiverged, SettingError, CifarDataError) as e: life.end('failed', str(e)); raise
     except (KeyboardInterrupt, RunInterrupted) as e:
-        code = getattr(e, 'code', 130)
-        msg = (f"{'interrupted' if code == 130 else 'terminated'} after {ckpt.done} of {settings.epochs} epochs; "
-               + _how_to_go_on(out, ckpt.done, settings.epochs))
-        end('interrupted', msg); raise RunInterrupted(msg, code) from None
-    except OSError as e:                                     # a full disk, or a folder that became unwritable
-        why = f"cannot write to the run folder {out}: {e.strerror or e}"
+        code = getattr(e, 'code', 130); msg = _stopped(life, code)
+        life.end('interrupted', msg); raise RunInterrupted(msg, code) from None
+    except (OSError, RuntimeError) as e:                     # a full disk, or a folder that became unwritable
+        if isinstance(e, RuntimeError) and not _torch_write_failed(e): raise
         for part in Path(out).glob(f".*.tmp{os.getpid()}*"): part.unlink(missing_ok=True)    # half-written files
-        end('failed', why)
-        if ckpt.done:
-            why += f"; the checkpoint of epoch {ckpt.done} is kept: free space, then train_cifar --resume {out}"
-        raise SettingError(why) from None
+        msg = _disk_failed(life, e); life.end('failed', msg); raise SettingError(msg) from None
+    finally:
+        with contextlib.suppress(OSError): _remove_range_test_folders(out)   # a stopped range test's copy of the model
 
 # %% ../nbs/09_run.ipynb #5a1c0032
 def _run_dls(r:dict, s:RunSettings, with_data:bool, device):
@@ -384,7 +502,7 @@ def _run_dls(r:dict, s:RunSettings, with_data:bool, device):
 def learner_from_run(run_dir:Path, with_data:bool=True, device=None)->Learner:
     "The trained Learner of a finished run folder, rebuilt from its results.json; weights read with `weights_only`"
     d, r = Path(run_dir), read_record(run_dir)
-    if not (d/'model.pth').is_file(): raise CifarDataError(f"no model.pth in {d}")
+    if run_file(d, 'model.pth') is None: raise CifarDataError(f"no model.pth in {d}")
     s = RunSettings.from_record(r['settings'])
     learn = cifar_learner(_run_dls(r, s, with_data, device), wd=s.wd, decoupled_wd=s.decoupled_wd,
                           wd_bn_bias=s.wd_bn_bias,

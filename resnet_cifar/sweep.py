@@ -15,7 +15,7 @@ from fastcore.script import call_parse
 from fastcore.meta import delegates
 from .data import load_cifar, CifarArrays
 from .train import train_cifar
-from .run import sigterm_interrupts
+from .core import sigterm_interrupts
 
 # %% auto #0
 __all__ = ['sweep_cifar_main', 'ray_trial', 'lr_sweep', 'sweep_table', 'sweep_cifar_command']

@@ -4,11 +4,11 @@
 
 # %% ../nbs/11_train.ipynb #c7048eea
 from __future__ import annotations
-import contextlib, math, os, platform, sys, time
+import contextlib, inspect, math, os, platform, sys, time
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from .core import CifarDataError, SettingError, Floats, PhaseTimer, device_name, run_cli, write_text
+from .core import CifarDataError, SettingError, Floats, PhaseTimer, device_name, run_cli, write_text, write_torch, printable
 import pandas as pd
 import torch
 import fastai
@@ -25,8 +25,8 @@ from .model import model_summary
 from .speed import uncompile_model, warm_up, as_floats
 from .learner import cifar_learner, fit_cycle, peak_batch, TrainingDiverged, distrib_cifar, DistribRun
 from .lr_bounds import find_lr_bounds
-from .run import (RunSettings, RunCheckpoint, check_device, hold_run_folder, run_lifecycle, read_record,
-                              read_checkpoint, write_record)
+from .run import (RunSettings, RunCheckpoint, RunLife, check_device, hold_run_folder, run_lifecycle,
+                              read_record, read_checkpoint, run_file, learner_from_run)
 from .results import report_run, predict_test_set, TestSetPreds
 
 # %% auto #0
@@ -158,19 +158,15 @@ def _test_pass(learn, lr_max:float)->TestSetPreds:
     return preds
 
 # %% ../nbs/11_train.ipynb #2b7e01a9
-def _finish_run(learn, out:Path, s:RunSettings, f:dict, preds:TestSetPreds, secs:dict, trained:int)->dict:
-    "Write model.pth, schedule.csv and the finished record; remove the checkpoint"
-    tmp = out/f".model.pth.tmp{os.getpid()}"
-    torch.save(getattr(learn.model, 'module', learn.model).state_dict(), tmp); os.replace(tmp, out/'model.pth')
+def _finish_run(learn, life:RunLife, s:RunSettings, f:dict, preds:TestSetPreds, secs:dict, trained:int)->dict:
+    "Write model.pth and schedule.csv, then the finished record (`life.finish`, which removes the checkpoint)"
+    out = life.out; write_torch(out/'model.pth', getattr(learn.model, 'module', learn.model).state_dict())
     write_text(out/'schedule.csv', pd.DataFrame(learn.recorder.hps).to_csv(index_label='batch', float_format='%.6g'))
-    rec = write_record(out, 'finished', s, **{**f, 'pid': None}, epochs_done=s.epochs, accuracy=preds.accuracy,
-                       accuracy_flip_tta=preds.accuracy_flip_tta, loss=preds.loss,
-                       seconds={k: round(v, 3) for k, v in secs.items()},
+    return life.finish(epochs_done=s.epochs, accuracy=preds.accuracy, accuracy_flip_tta=preds.accuracy_flip_tta,
+                       loss=preds.loss, seconds={k: round(v, 3) for k, v in secs.items()},
                        train_img_per_s=round(trained * f['batches_per_epoch'] * f['bs'] / secs['fit'], 1) or None,
                        versions=dict(torch=torch.__version__, fastai=fastai.__version__,
                                      python=platform.python_version()))
-    (out/'checkpoint.pth').unlink(missing_ok=True)
-    return rec
 
 # %% ../nbs/11_train.ipynb #a4d919cf
 def _train(s:RunSettings, data, out, overwrite=False, show=True, report=True,
@@ -180,7 +176,7 @@ def _train(s:RunSettings, data, out, overwrite=False, show=True, report=True,
     dr.check(s.bs, device); device = dr.join(device)                 # checked before the process group is joined
     if s.seed is not None: set_seed(s.seed, reproducible=True)
     if dr.rank: show, report = False, False; torch.manual_seed(torch.initial_seed() + dr.rank)   # its own augmentation
-    say = (lambda msg: print(msg, file=sys.stderr, flush=True)) if show else (lambda msg: None)
+    say = (lambda msg: print(printable(msg), file=sys.stderr, flush=True)) if show else (lambda msg: None)
     if os.environ.get('ACCELERATE_USE_CPU', '').lower() == 'true' and dr.world <= 1:
         say("note: started by accelerate launch as one process (its --cpu starts one, whatever --num_processes says; "
             "--multi_gpu --num_processes N starts N, on CPUs too)")
@@ -191,12 +187,12 @@ def _train(s:RunSettings, data, out, overwrite=False, show=True, report=True,
         timer.device, ckpt = dls.device, RunCheckpoint(out, ck)
         if ck is not None: say(f"note: resuming {out} at epoch {ckpt.start + 1} of {s.epochs}")
         f['resumed_at_epoch'] = ckpt.start or None
-        with run_lifecycle(out, s, ckpt, f) as update:
+        with run_lifecycle(out, s, ckpt, f) as life:
             learn = _run_learner(dls, s, out, show)
             if s.compile or torch.device(dls.device).type == 'cuda':
                 with timer('warm_up'): warm_up(learn)
             with timer('lr_find'):
-                update(**_bounds(learn, s, f['lr_find_iters'], dr, out, prior), moms=list(learn.moms))
+                life.update(**_bounds(learn, s, f['lr_find_iters'], dr, out, prior), moms=list(learn.moms))
             if show and f['lr_source'] != 'given':
                 print(f"LR range test ({f['lr_find_iters']} batches): lr_min={f['lr_min']:.3g}, "
                       f"lr_max={f['lr_max']:.3g}", flush=True)
@@ -204,22 +200,46 @@ def _train(s:RunSettings, data, out, overwrite=False, show=True, report=True,
             f['distributed'] = dr.leave(dls.device, f['bs'])
             if dr.rank: return CifarRun(learn, dict(status='finished', rank=dr.rank), out)   # rank 0 tests and writes
             with timer('eval'): preds = _test_pass(learn, f['lr_max'])
-            rec = _finish_run(learn, out, s, f, preds, secs, s.epochs - ckpt.start)
-        if report: report_run(learn, out, preds)
+            rec = _finish_run(learn, life, s, f, preds, secs, s.epochs - ckpt.start)
+            if report: report_run(learn, out, preds)         # in the lifecycle: a report cut short is said so
         return CifarRun(learn, rec, out)
 
 # %% ../nbs/11_train.ipynb #2b7e01b1
+def _remake_report(d:Path, r:dict, s:RunSettings, show:bool)->CifarRun:
+    "A finished run's report made again from its model.pth and data: a report cut short, or a run without one"
+    if run_file(d, 'report.md') is not None:
+        raise SettingError(f"cannot resume {d}: the run is finished and its report made (report.md)")
+    with hold_run_folder(d, resuming=True), run_lifecycle(d, s, RunCheckpoint(d), {}, finished=True):
+        learn = learner_from_run(d, device=s.device)
+        if not show: learn.remove_cbs(learn.progress)
+        report_run(learn, d)
+    return CifarRun(learn, r, d)
+
 def resume_run(run_dir:Path, show:bool=True, report:bool=True)->CifarRun:
     "`train_cifar(resume=run_dir)`: the run stopped in `run_dir`, from its checkpoint, with its settings and bounds"
     d = Path(run_dir)
     if DistribRun().world > 1: raise SettingError("--resume continues a run in one process: run it without torchrun")
-    try: r = read_record(d, finished=False)
-    except CifarDataError as e: raise SettingError(f"cannot resume {d}: {str(e).replace(f': {d}', '')}") from None
-    if r['status'] == 'finished': raise SettingError(f"cannot resume {d}: the run is finished")
-    s = RunSettings.from_record(r['settings']).check()
-    if s.data == '<arrays>':
-        raise SettingError(f"cannot resume {d}: it trained on arrays given in Python, not on a folder")
-    return _train(s, s.data, d, show=show, report=report, ck=read_checkpoint(d), prior=r)
+    try:
+        r = read_record(d, finished=False); s = RunSettings.from_record(r['settings']).check()
+        if s.data == '<arrays>': raise CifarDataError("it trained on arrays given in Python, not on a folder")
+        if r['status'] == 'finished': return _remake_report(d, r, s, show)
+        ck = read_checkpoint(d, s.epochs, len(r['vocab'])) if r['vocab'] else None
+    except CifarDataError as e:
+        raise SettingError(f"cannot resume {d}: {str(e).replace(f' in {d}', '').replace(f': {d}', '')}") from None
+    if ck is None and show:
+        print(printable(f"note: no checkpoint in {d} (it stopped before its first epoch ended): the run starts again, "
+                        "with its settings"), file=sys.stderr)
+    return _train(s, s.data, d, overwrite=ck is None, show=show, report=report, ck=ck, prior=r if ck else None)
+
+def _alone_with_resume(args:dict):
+    "`resume` continues a run with its own settings: a setting given beside it is refused, not ignored"
+    sig = inspect.signature(train_cifar).parameters
+    given = [k for k, v in args.items() if k not in ('resume', 'show', 'report') and v is not sig[k].default
+             and not (isinstance(v, (int, float, str)) and v == sig[k].default)]
+    if given:
+        raise SettingError(f"--resume continues the run with the settings it was started with; "
+                           f"{', '.join('--' + k.replace('_', '-') for k in given)} cannot change them: leave "
+                           f"{'it' if len(given) == 1 else 'them'} out, or start a new run")
 
 # %% ../nbs/11_train.ipynb #2b7e01b2
 def train_cifar(data:str|Path|CifarArrays|None=None,  # folder or .tgz of train/<class>/, test/<class>/ (default: download)
@@ -247,7 +267,7 @@ def train_cifar(data:str|Path|CifarArrays|None=None,  # folder or .tgz of train/
                 resume:str|Path|None=None,  # finish the interrupted run in this folder from its checkpoint, with its settings
                )->CifarRun:
     "Train `CustomResNet` on CIFAR-10 with Adam and One Cycle between LR bounds found by a range test"
-    if resume is not None: return resume_run(resume, show=show, report=report)
+    if resume is not None: _alone_with_resume(locals()); return resume_run(resume, show=show, report=report)
     settings = RunSettings.from_args(locals()).check()
     return _train(settings, data, out, overwrite=overwrite, show=show, report=report)
 

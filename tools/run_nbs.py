@@ -1,6 +1,8 @@
 """Run the notebooks as `nbdev_test` does (on the CPU, `slow`/`cuda` cells and `eval: false` skipped) and save their
 outputs, so that the book and the docs site show what each chapter explains. Temporary folders in the outputs are
-written `<tmp>`, and this machine's paths (the repository, site-packages) are left out. Usage: `python tools/run_nbs.py [NOTEBOOK ...]` (default: all), then `nbdev_clean`."""
+written `<tmp>`, and this machine's paths (the repository, site-packages) are left out. Usage: `python tools/run_nbs.py
+[--flags FLAG,...] [NOTEBOOK ...]` (default: all; `--flags slow` runs the `slow` cells too, as the robustness page
+needs), then `nbdev_clean`."""
 import os, re, sys, tempfile, time
 from pathlib import Path
 from execnb.nbio import read_nb, write_nb
@@ -55,5 +57,7 @@ def run(fn:Path):
     print(f"{fn.name}: {time.time() - t:.0f} s, {fn.stat().st_size / 1e3:.0f} kB")
 
 if __name__ == '__main__':
-    fns = [Path(f) for f in sys.argv[1:]] or sorted(p for p in cfg.nbs_path.glob('*.ipynb') if not p.name.startswith('_'))
+    args = sys.argv[1:]
+    if args[:1] == ['--flags']: skip -= set(args[1].split(',')); args = args[2:]
+    fns = [Path(f) for f in args] or sorted(p for p in cfg.nbs_path.glob('*.ipynb') if not p.name.startswith('_'))
     for fn in fns: run(fn.resolve())
