@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools, json, logging, math, os, socket
 from functools import partial
 from pathlib import Path
-from .core import SettingError, CifarDataError, RunInterrupted, Floats, Ints, run_cli
+from .core import SettingError, CifarDataError, RunInterrupted, Floats, Ints, run_cli, sigterm_interrupts
 import numpy as np
 import pandas as pd
 import torch
@@ -15,7 +15,7 @@ from fastcore.script import call_parse
 from fastcore.meta import delegates
 from .data import load_cifar, CifarArrays
 from .train import train_cifar
-from .core import sigterm_interrupts
+from .run import read_record
 
 # %% auto #0
 __all__ = ['sweep_cifar_main', 'ray_trial', 'lr_sweep', 'sweep_table', 'sweep_cifar_command']
@@ -42,8 +42,20 @@ def _run_trial(data, out:Path, trial:dict, kwargs:dict)->dict:
     try: r = train_cifar(data, seed=trial['seed'], out=out/trial['run'], **bounds, **kwargs).results
     # a diverged run's `TrainingDiverged` among them
     except (SettingError, CifarDataError) as e: return _row(trial, reason=str(e))
+    return _finished_row(trial, r)
+
+def _finished_row(trial:dict, r:dict)->dict:
+    "The row of a trial whose run finished with the record `r`"
     return _row(trial, 'finished', lr_min=r['lr_min'], lr_max=r['lr_max'], div=r['lr_max'] / r['lr_min'], accuracy=r['accuracy'],
                 accuracy_flip_tta=r['accuracy_flip_tta'], fit_s=r['seconds']['fit'])
+
+def _stopped_row(out:Path, trial:dict)->dict:
+    "A trial's row when the sweep stopped before it had one: its run's, if the run finished as the signal came"
+    try: return _finished_row(trial, read_record(out/trial['run']))
+    except CifarDataError:
+        ran = (out/trial['run']/'results.json').exists()
+        return _row(trial, 'interrupted', f"stopped: train_cifar --resume {out/trial['run']} finishes it" if ran
+                    else 'not run: the sweep was interrupted')
 
 def _say_row(r:dict):
     print(f"{r['run']}: lr_min={r['lr_min']:.3g} lr_max={r['lr_max']:.3g} accuracy={r['accuracy']:.4f}" if r['status'] == 'finished'
@@ -167,7 +179,7 @@ def lr_sweep(data:str|Path|CifarArrays|None=None,       # as for `train_cifar`
                 for t in trials: rows.append(_run_trial(data, out, t, kwargs)); _say_row(rows[-1])
     except (KeyboardInterrupt, RunInterrupted) as e:      # the sequential sweep: the table of the runs that finished
         code = getattr(e, 'code', 130)
-        rows += [_row(t, 'interrupted', 'not run: the sweep was interrupted') for t in trials[len(rows):]]
+        rows += [_stopped_row(out, t) for t in trials[len(rows):]]
     res = _save_sweep(out, rows)
     if (n := sum(r['status'] == 'interrupted' for r in rows)):
         raise RunInterrupted(f"sweep {'interrupted' if code != 143 else 'terminated'}: {len(rows) - n} of {len(rows)} "
