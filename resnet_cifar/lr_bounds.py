@@ -80,7 +80,7 @@ def lr_bounds_rule(lrs, losses,              # the range test: LR and raw loss o
 # %% ../nbs/08_lr_bounds.ipynb #507c14f4
 def plot_lr_bounds(lrs, raw, smoothed, b:LRBounds, fastai_smooth=None, ax=None):
     "The range test's loss over LR (log scale) with LRMIN and LRMAX marked"
-    if ax is None: _, ax = plt.subplots(figsize=(6.5, 4))
+    if ax is None: _, ax = plt.subplots(figsize=(8.5, 4))
     ax.plot(lrs, raw, c='lightgray', lw=1, label='loss per batch')
     if fastai_smooth is not None:
         ax.plot(lrs, fastai_smooth, c='tab:orange', lw=1, ls='--', label="fastai's smoothed loss (lags)")
@@ -93,7 +93,8 @@ def plot_lr_bounds(lrs, raw, smoothed, b:LRBounds, fastai_smooth=None, ax=None):
                 label=f"fastai valley {b.valley:.2g}")
     ax.set_xscale('log'); ax.set_xlabel('learning rate'); ax.set_ylabel('loss')
     top = np.nanmax(smoothed[: max(1, len(smoothed)//5)]) * 1.3
-    ax.set_ylim(np.nanmin(smoothed) * 0.9, top); ax.legend(fontsize=8); ax.set_title('LR range test')
+    ax.set_ylim(np.nanmin(smoothed) * 0.9, top); ax.set_title('LR range test')
+    ax.legend(fontsize=8, loc='upper left', bbox_to_anchor=(1.02, 1), borderaxespad=0)   # beside the curves, not on them
     return ax
 
 # %% ../nbs/08_lr_bounds.ipynb #e42fc28c
@@ -117,7 +118,7 @@ def find_lr_bounds(learn,                   # a fastai Learner (its model and op
     if fname is not None or show:
         n, _, sm = usable_smoothed(raw, rule_kw.get('width'))
         fs = np.array([float(v) for v in learn.recorder.losses[:n]])
-        fig, ax = plt.subplots(figsize=(6.5, 4))
+        fig, ax = plt.subplots(figsize=(8.5, 4))
         plot_lr_bounds(lrs[:n], raw[:n], sm, b, fs, ax=ax)
         if fname is not None:
             fname = Path(fname); fig.savefig(fname, dpi=110, bbox_inches='tight')

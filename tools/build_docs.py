@@ -3,7 +3,8 @@
 nbdev's own notebook processing (`proc_nbs`: `show_doc` sections, `#|` directives, front matter, doc links) writes the
 processed notebooks to `_proc/`, as `nbdev_docs` does before it hands them to Quarto. Here they become Markdown pages
 (same names: `01_data.ipynb` -> `data.html`) that MkDocs + Material renders, with the sidebar of `nbs/sidebar.yml`,
-`nbs/styles.css` and search. `tools/docs.sh` runs `nbdev_docs` instead where Quarto is installed."""
+`nbs/styles.css` and search; links between pages are written as MkDocs' own (`data.md`), so that it checks them, and a
+warning fails the build (`--strict`). `tools/docs.sh` runs `nbdev_docs` instead where Quarto is installed."""
 import base64, json, os, re, shutil, subprocess, sys
 from pathlib import Path
 
@@ -36,6 +37,7 @@ def fix_markdown(md:str)->str:
     for l in md.split('\n'):
         if l.lstrip().startswith('```'): fence = not fence
         elif fence: l = re.sub(r'\[`?([^\]`]+)`?\]\([^)\s]+\)', r'\1', l)      # nbdev's doc links inside a signature: the name only
+        if not fence: l = re.sub(r'\]\(([\w-]+)\.html(#[^)\s]*)?\)', r'](\1.md\2)', l)   # a page of the site: MkDocs checks it
         m = None if fence else re.match(r'^(#{1,6}) (.+?)\s*$', l)
         if m and not m.group(2).endswith('}'): l = f"{m.group(1)} {m.group(2)} {{#{pandoc_id(m.group(2))}}}"
         lines.append(l)
@@ -119,7 +121,7 @@ def main():
                                      'pymdownx.superfences', {'pymdownx.highlight': {'use_pygments': True}}])
     (work/'mkdocs.yml').write_text(yaml.safe_dump(conf, sort_keys=False, allow_unicode=True))
     shutil.rmtree(out, ignore_errors=True)
-    r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(work/"mkdocs.yml")], env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-f", str(work/"mkdocs.yml")], env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     if r.returncode: sys.exit(r.returncode)
     print(f"docs: {len(list(out.glob('*.html')))} pages in {out.relative_to(root)}/ (open {out.relative_to(root)}/index.html)")
 
