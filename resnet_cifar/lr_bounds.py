@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_lr_bounds.ipynb #ba6d6f05
 from __future__ import annotations
-import math, warnings
+import contextlib, math, warnings
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
@@ -12,11 +12,13 @@ import pandas as pd
 import torch
 from fastai.callback.core import Callback
 from fastai.callback.schedule import valley, minimum, steep   # importing it also gives `Learner.lr_find`
+from fastprogress.fastprogress import progress_bar
 import matplotlib.pyplot as plt
+from .core import bars_visible
 
 # %% auto #0
 __all__ = ['RawLossRecorder', 'smooth_centered', 'LRBounds', 'usable_smoothed', 'lr_bounds_rule', 'plot_lr_bounds',
-           'find_lr_bounds']
+           'RangeTestBar', 'range_test_bar', 'find_lr_bounds']
 
 # %% ../nbs/08_lr_bounds.ipynb #023269ca
 class RawLossRecorder(Callback):
@@ -86,8 +88,9 @@ def plot_lr_bounds(lrs, raw, smoothed, b:LRBounds, fastai_smooth=None, ax=None):
         ax.plot(lrs, fastai_smooth, c='tab:orange', lw=1, ls='--', label="fastai's smoothed loss (lags)")
     ax.plot(lrs, smoothed, c='tab:blue', lw=2, label='centred smoothing')
     ax.axvline(b.lr_min, c='tab:green', ls=':', label=f'LRMIN {b.lr_min:.2g}')
-    ax.axvline(b.lr_max, c='tab:red', ls=':', label=f'LRMAX {b.lr_max:.2g}')
-    ax.axvline(b.lr_bottom, c='gray', ls='-.', lw=1, label=f'bottom {b.lr_bottom:.2g}')
+    at_bottom = math.isclose(b.lr_max, b.lr_bottom, rel_tol=1e-6)          # the rule's default: LRMAX is the bottom
+    ax.axvline(b.lr_max, c='tab:red', ls=':', label=f"LRMAX {b.lr_max:.2g}{' (the bottom)' if at_bottom else ''}")
+    if not at_bottom: ax.axvline(b.lr_bottom, c='gray', ls='-.', lw=1, label=f'bottom {b.lr_bottom:.2g}')
     if not math.isnan(b.valley):
         ax.plot([b.valley], [np.interp(np.log(b.valley), np.log(lrs), smoothed)], 'o', c='tab:purple',
                 label=f"fastai valley {b.valley:.2g}")
@@ -96,6 +99,24 @@ def plot_lr_bounds(lrs, raw, smoothed, b:LRBounds, fastai_smooth=None, ax=None):
     ax.set_ylim(np.nanmin(smoothed) * 0.9, top); ax.set_title('LR range test')
     ax.legend(fontsize=8, loc='upper left', bbox_to_anchor=(1.02, 1), borderaxespad=0)   # beside the curves, not on them
     return ax
+
+# %% ../nbs/08_lr_bounds.ipynb #e42fc28b
+class RangeTestBar(Callback):
+    "The range test's progress: one bar over its batches, named, in place of fastai's bars over its passes"
+    order = 61
+    def __init__(self, num_it:int): self.num_it = num_it
+    def before_fit(self):
+        self.bar = progress_bar(range(self.num_it), leave=False); self.bar.comment = 'LR range test'; self.bar.update(0)
+    def after_batch(self):
+        if self.training: self.bar.update(min(self.train_iter, self.num_it))
+    def after_fit(self): self.bar.on_iter_end()
+
+@contextlib.contextmanager
+def range_test_bar(learn, num_it:int):
+    "Inside the block, `RangeTestBar` in place of the Learner's bars, where it draws bars (`bars=False`: none)"
+    prog, want = getattr(learn, 'progress', None), getattr(getattr(learn, 'progress', None), 'bars', True)
+    if prog is None or want is False or (want is None and not bars_visible()): yield; return
+    with learn.removed_cbs(prog), learn.added_cbs(RangeTestBar(num_it)): yield
 
 # %% ../nbs/08_lr_bounds.ipynb #e42fc28c
 def find_lr_bounds(learn,                   # a fastai Learner (its model and optimizer are restored afterwards)
@@ -108,7 +129,7 @@ def find_lr_bounds(learn,                   # a fastai Learner (its model and op
                   )->LRBounds:
     "Run fastai's `lr_find` once and read both LR bounds off it"
     rec = RawLossRecorder()
-    with learn.added_cbs(rec):
+    with learn.added_cbs(rec), range_test_bar(learn, num_it):
         sug = learn.lr_find(start_lr=start_lr, end_lr=end_lr, num_it=num_it, show_plot=False,
                             suggest_funcs=(valley, minimum, steep))
     raw = rec.values()
