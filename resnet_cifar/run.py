@@ -22,9 +22,9 @@ from .learner import cifar_learner, TrainingDiverged
 
 # %% auto #0
 __all__ = ['RUN_FILES', 'SETTINGS_VERSION', 'STATUSES', 'RESULT_KEYS', 'FIGURE_TYPES', 'FINISHED_FIGURES', 'MAX_CLASSES',
-           'MAX_TEXT', 'RUN_FILE_BYTES', 'CHECKPOINT_RECORD', 'refuse_if_held', 'run_lock', 'hold_run_folder',
-           'check_device', 'data_source', 'RunSettings', 'write_record', 'run_file', 'read_record', 'RunCheckpoint',
-           'read_checkpoint', 'RunLife', 'run_lifecycle', 'learner_from_run']
+           'MAX_TEXT', 'RUN_FILE_BYTES', 'CHECKPOINT_RECORD', 'run_lock', 'hold_run_folder', 'check_device',
+           'data_source', 'RunSettings', 'write_record', 'run_file', 'read_record', 'RunCheckpoint', 'read_checkpoint',
+           'RunLife', 'run_lifecycle', 'learner_from_run']
 
 # %% ../nbs/09_run.ipynb #5a1c0006
 RUN_FILES = {'history.csv', 'schedule.csv', 'lr_find.png', 'lr_find.csv', 'results.json', 'model.pth',
@@ -63,12 +63,6 @@ def _claim(lock:Path)->int|None:
 def _in_use(out:Path)->SettingError:
     return SettingError(f"run folder {out} is in use by process {_lock_pid(out)} (a run is writing it; "
                         f"if none is, remove {out/'.lock'})")
-
-def refuse_if_held(out:Path):
-    "One line if a live process holds the run folder `out`"
-    if not (out/'.lock').exists(): return
-    if (fd := _claim(out/'.lock')) is None: raise _in_use(out)
-    os.close(fd)
 
 # %% ../nbs/09_run.ipynb #5a1c0007
 @contextlib.contextmanager
