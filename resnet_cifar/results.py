@@ -50,14 +50,15 @@ def read_run_csv(run_dir:Path, name:str, **kwargs)->pd.DataFrame|None:
         raise CifarDataError(f"{name} in {run_dir} is not a square table of counts")
     return df
 
-def _history(run_dir:Path)->pd.DataFrame:
-    if (h := read_run_csv(run_dir, 'history.csv')) is None: raise CifarDataError(f"no history.csv in {run_dir}")
-    return h
+def _run_table(run_dir:Path, name:str)->pd.DataFrame:
+    "`read_run_csv` of a table every finished run has: one line if it is missing"
+    if (df := read_run_csv(run_dir, name)) is None: raise CifarDataError(f"no {name} in {run_dir}")
+    return df
 
 # %% ../nbs/10_results.ipynb #456dadc2
 def plot_history(run_dir:Path, fname:str='history.png'):
     "Train and test loss and test accuracy per epoch, from `history.csv`, saved as `fname`"
-    h = _history(run_dir)
+    h = _run_table(run_dir, 'history.csv')
     ep = [int(e) + 1 for e in h['epoch']]
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(10, 3.5))
     a1.plot(ep, h['train_loss'], 'o-', label='train loss'); a1.plot(ep, h['valid_loss'], 'o-', label='test loss')
@@ -80,7 +81,7 @@ def _peak_words(r:dict)->str:
 
 def plot_schedule(run_dir:Path, fname:str='schedule.png'):
     "The LR and Adam's beta1 of every batch, from `schedule.csv`, saved as `fname`"
-    if (s := read_run_csv(run_dir, 'schedule.csv')) is None: raise CifarDataError(f"no schedule.csv in {run_dir}")
+    s = _run_table(run_dir, 'schedule.csv')
     r = read_record(run_dir)
     keys = [k for k in ('lr', 'mom') if k in s]
     fig, axs = plt.subplots(1, len(keys), figsize=(5 * len(keys), 3.5), squeeze=False)
@@ -222,7 +223,7 @@ def write_report(run_dir:Path)->Path:
     "Write `report.md` in `run_dir` from the files of the run"
     d = Path(run_dir)
     r = read_record(d); s = r['settings']
-    h = _history(d)
+    h = _run_table(d, 'history.csv')
     tta = f"; {100*r['accuracy_flip_tta']:.2f}% with test-time flip averaging" if r.get('accuracy_flip_tta') is not None else ''
     lines = [f"# CIFAR-10 run `{d.name}`", '',
              f"**Test accuracy {100*r['accuracy']:.2f}%** (loss {r['loss']:.4f}{tta}) after {s['epochs']} epochs "

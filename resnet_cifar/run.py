@@ -13,7 +13,7 @@ import torch
 from fastai.learner import Learner
 from fastai.callback.core import Callback
 from fastcore.basics import patch_to
-from .core import CifarDataError, SettingError, RunInterrupted, write_json, write_torch, sigterm_interrupts, signals_held
+from .core import CifarDataError, SettingError, RunInterrupted, write_json, write_text, write_torch, sigterm_interrupts, signals_held
 from .data import CifarArrays, DOWNLOAD
 from .loaders import cifar_dls
 from .model import CustomResNet
@@ -373,9 +373,8 @@ def after_epoch(self:RunCheckpoint):
 @patch_to(RunCheckpoint)
 def write_history(self:RunCheckpoint):
     "`history.csv`: one row per epoch of the run so far, epochs counted from 0 as fastai's table counts them"
-    tmp = self.out/f".history.csv.tmp{os.getpid()}"
-    pd.DataFrame(self.rows, columns=self.learn.recorder.metric_names).to_csv(tmp, index=False)
-    os.replace(tmp, self.out/'history.csv')
+    table = pd.DataFrame(self.rows, columns=self.learn.recorder.metric_names)
+    write_text(self.out/'history.csv', table.to_csv(index=False))
 
 # %% ../nbs/09_run.ipynb #5a1c0023
 @patch_to(RunCheckpoint)
@@ -453,9 +452,10 @@ def _stopped(life:RunLife, code:int)->str:
     if life.finished: return f"{verb} while its report was made; the run is finished: train_cifar --resume {out} makes it"
     return f"{verb} after {life.ckpt.done} of {life.settings.epochs} epochs; resume with: train_cifar --resume {out}"
 
-def _disk_failed(life:RunLife, e:OSError)->str:
+def _disk_failed(life:RunLife, e:OSError|RuntimeError)->str:
     "The line of a run that could not write its folder (a full disk): what is kept, and how to go on"
-    why = f"cannot write to the run folder {life.out}: {getattr(e, 'strerror', None) or 'torch could not write a file'}"
+    what = (e.strerror or e) if isinstance(e, OSError) else 'torch could not write a file'
+    why = f"cannot write to the run folder {life.out}: {what}"
     if life.finished: return f"{why}; the run is finished: free space, then train_cifar --resume {life.out} makes its report"
     kept = f"; the checkpoint of epoch {life.ckpt.done} is kept" if life.ckpt.done else ''
     return f"{why}{kept}: free space, then train_cifar --resume {life.out}"
@@ -477,7 +477,6 @@ def run_lifecycle(out:Path, settings:RunSettings, ckpt:RunCheckpoint, figures:di
         life.end('interrupted', msg); raise RunInterrupted(msg, code) from None
     except (OSError, RuntimeError) as e:                     # a full disk, or a folder that became unwritable
         if isinstance(e, RuntimeError) and not _torch_write_failed(e): raise
-        for part in Path(out).glob(f".*.tmp{os.getpid()}*"): part.unlink(missing_ok=True)    # half-written files
         msg = _disk_failed(life, e); life.end('failed', msg); raise SettingError(msg) from None
     finally:
         with contextlib.suppress(OSError): _remove_range_test_folders(out)   # a stopped range test's copy of the model
