@@ -4,10 +4,10 @@
 
 # %% ../nbs/13_bench.ipynb #ea17e422
 from __future__ import annotations
-import contextlib, json, tempfile
+import contextlib, tempfile
 from functools import partial
 from pathlib import Path
-from .core import SettingError, PhaseTimer, eval_mode, device_name, run_cli
+from .core import SettingError, PhaseTimer, eval_mode, device_name, run_cli, write_json, write_text
 import numpy as np
 import torch
 from torch import nn
@@ -198,8 +198,7 @@ def bench(data:str|Path|None=None,   # folder/.tgz of CIFAR-10 (default: fastai'
     print(bench_table(res))
     if out is not None:
         out = Path(out); out.mkdir(parents=True, exist_ok=True)
-        (out/'bench.json').write_text(json.dumps(res, indent=2) + '\n')
-        (out/'bench.md').write_text(bench_table(res) + '\n')
+        write_json(out/'bench.json', res); write_text(out/'bench.md', bench_table(res) + '\n')
     return res
 
 # %% ../nbs/13_bench.ipynb #b9aa42c8

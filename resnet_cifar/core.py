@@ -5,9 +5,7 @@
 # %% ../nbs/00_core.ipynb #cc8b10b2
 from __future__ import annotations
 import argparse, builtins, contextlib, inspect, io, json, os, platform, re, shutil, signal, sys, threading, time
-import typing, warnings
-# raised inside fastai's imports: every module imports this one before fastai
-warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)
+import typing
 from functools import partial
 from pathlib import Path
 import torch
@@ -17,7 +15,7 @@ from fastcore.basics import AttrDict
 # %% auto #0
 __all__ = ['CifarDataError', 'SettingError', 'RunInterrupted', 'printable', 'sigterm_interrupts', 'signals_held', 'exit_error',
            'bars_visible', 'device_name', 'sync_device', 'PhaseTimer', 'eval_mode', 'write_bytes', 'write_text',
-           'write_torch', 'write_json', 'Floats', 'Ints', 'command_parser', 'run_cli']
+           'write_torch', 'write_json', 'save_figure', 'Floats', 'Ints', 'command_parser', 'run_cli']
 
 # %% ../nbs/00_core.ipynb #a002d18c
 class CifarDataError(ValueError):
@@ -97,9 +95,13 @@ def eval_mode(model:torch.nn.Module):
 
 # %% ../nbs/00_core.ipynb #b0b6ceeb
 def write_bytes(fn:Path, data):
-    "Write `data` to `fn` atomically: a reader finds the old file or the new one, never half of one"
+    "Write `data` to `fn` atomically (a reader finds the old file or the new one, never half); a link there is replaced"
     fn = Path(fn); tmp = fn.with_name(f".{fn.name}.tmp{os.getpid()}")
-    try: tmp.write_bytes(data); os.replace(tmp, fn)
+    try:
+        tmp.unlink(missing_ok=True)                              # a stale temp file, or a link planted as one
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666), 'wb') as f:
+            f.write(data)
+        os.replace(tmp, fn)                                      # a link at `fn` is replaced, never followed
     except OSError: tmp.unlink(missing_ok=True); raise           # a full disk: no half-written file left
 
 def write_text(fn:Path, text:str):
@@ -113,6 +115,10 @@ def write_torch(fn:Path, obj):
 def write_json(fn:Path, d:dict):
     "Write `d` to `fn` as JSON, atomically"
     write_text(fn, json.dumps(d, indent=2) + '\n')
+
+def save_figure(fig, fn:Path, **kwargs):
+    "`fig.savefig(fn, **kwargs)` (matplotlib), atomically"
+    buf = io.BytesIO(); fig.savefig(buf, format=Path(fn).suffix[1:], **kwargs); write_bytes(fn, buf.getvalue())
 
 # %% ../nbs/00_core.ipynb #ec2a263f
 class Floats(tuple):

@@ -14,7 +14,7 @@ from fastai.callback.core import Callback
 from fastai.callback.schedule import valley, minimum, steep   # importing it also gives `Learner.lr_find`
 from fastprogress.fastprogress import progress_bar
 import matplotlib.pyplot as plt
-from .core import bars_visible
+from .core import bars_visible, save_figure, write_text
 
 # %% auto #0
 __all__ = ['RawLossRecorder', 'smooth_centered', 'LRBounds', 'usable_smoothed', 'lr_bounds_rule', 'plot_lr_bounds',
@@ -142,8 +142,8 @@ def find_lr_bounds(learn,                   # a fastai Learner (its model and op
         fig, ax = plt.subplots(figsize=(8.5, 4))
         plot_lr_bounds(lrs[:n], raw[:n], sm, b, fs, ax=ax)
         if fname is not None:
-            fname = Path(fname); fig.savefig(fname, dpi=110, bbox_inches='tight')
+            fname = Path(fname); save_figure(fig, fname, dpi=110, bbox_inches='tight')
             table = pd.DataFrame(dict(lr=lrs[:n], loss=raw[:n], smoothed=sm, fastai_smoothed=fs))
-            table.to_csv(fname.with_suffix('.csv'), index=False, float_format='%.6g')
+            write_text(fname.with_suffix('.csv'), table.to_csv(index=False, float_format='%.6g'))
         if not show: plt.close(fig)
     return b

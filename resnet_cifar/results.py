@@ -4,11 +4,11 @@
 
 # %% ../nbs/10_results.ipynb #bd6751c9
 from __future__ import annotations
-import contextlib, sys, warnings
+import contextlib, os, sys, warnings
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from .core import CifarDataError, eval_mode, run_cli, write_text, printable
+from .core import CifarDataError, eval_mode, run_cli, write_text, save_figure, printable
 import numpy as np
 import pandas as pd
 import torch
@@ -30,7 +30,7 @@ from .run import read_record, learner_from_run, run_file
 __all__ = ['RUN_CSV_COLUMNS', 'compare_cifar_runs_main', 'predict_cifar_main', 'read_run_csv', 'plot_history', 'plot_schedule',
            'TestSetPreds', 'predict_test_set', 'cifar_interpretation', 'save_confusion_matrix', 'misclassified_gallery',
            'gradcam', 'gradcam_gallery', 'write_report', 'compare_runs', 'compare_cifar_runs_command', 'export_run',
-           'load_exported', 'predict_images', 'predict_cifar_command', 'report_run']
+           'load_exported', 'predict_images', 'predict_files', 'predict_cifar_command', 'report_run']
 
 # %% ../nbs/10_results.ipynb #456dadc1
 RUN_CSV_COLUMNS = {'history.csv': ('epoch', 'train_loss', 'valid_loss', 'accuracy', 'time'),
@@ -68,7 +68,7 @@ def plot_history(run_dir:Path, fname:str='history.png'):
     for a in (a1, a2): a.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))   # whole epochs
     best = int(np.argmax(h['accuracy']))
     a2.set_title(f"last {100*h['accuracy'].iloc[-1]:.2f}%, best {100*h['accuracy'][best]:.2f}% (epoch {ep[best]})")
-    fig.tight_layout(); fig.savefig(Path(run_dir)/fname, dpi=110)
+    fig.tight_layout(); save_figure(fig, Path(run_dir)/fname, dpi=110)
     return fig
 
 # %% ../nbs/10_results.ipynb #33908809
@@ -93,7 +93,7 @@ def plot_schedule(run_dir:Path, fname:str='schedule.png'):
     a.axhline(r['lr_min'], ls=':', c='tab:green', label=f"LRMIN {r['lr_min']:.2g}")
     a.axhline(r['lr_max'], ls=':', c='tab:red', label=f"LRMAX {r['lr_max']:.2g}")
     a.legend(fontsize=8); a.set_title(f"one cycle, {_peak_words(r)}, no annihilation", fontsize=10)
-    fig.tight_layout(); fig.savefig(Path(run_dir)/fname, dpi=110)
+    fig.tight_layout(); save_figure(fig, Path(run_dir)/fname, dpi=110)
     return fig
 
 # %% ../nbs/10_results.ipynb #a1bd783e
@@ -136,9 +136,10 @@ def save_confusion_matrix(interp:ClassificationInterpretation, run_dir:Path)->np
     "Save the confusion matrix as `confusion_matrix.png` (fastai's plot) and `.csv`; return it (rows: true class)"
     if not hasattr(interp, 'preds'): interp = cifar_interpretation(interp.learn)
     cm, vocab = interp.confusion_matrix(), list(interp.vocab)
-    pd.DataFrame(cm, index=vocab, columns=vocab).to_csv(Path(run_dir)/'confusion_matrix.csv', index_label='true\\predicted')
+    write_text(Path(run_dir)/'confusion_matrix.csv',
+               pd.DataFrame(cm, index=vocab, columns=vocab).to_csv(index_label='true\\predicted'))
     interp.plot_confusion_matrix(title=f'Confusion matrix ({cm.trace() / cm.sum():.2%} correct)', figsize=(7, 7))
-    plt.gcf().savefig(Path(run_dir)/'confusion_matrix.png', dpi=110, bbox_inches='tight')
+    save_figure(plt.gcf(), Path(run_dir)/'confusion_matrix.png', dpi=110, bbox_inches='tight')
     return cm
 
 # %% ../nbs/10_results.ipynb #81251043
@@ -155,7 +156,7 @@ def misclassified_gallery(interp:ClassificationInterpretation, run_dir:Path, k:i
         interp.plot_top_losses(wrong, nrows=rows, ncols=4, figsize=(11, 3 * rows))
         fig = plt.gcf()
         for ax in fig.axes: ax.title.set_fontsize(9)
-    fig.savefig(Path(run_dir)/'misclassified.png', dpi=110, bbox_inches='tight')
+    save_figure(fig, Path(run_dir)/'misclassified.png', dpi=110, bbox_inches='tight')
     return [int(idx[i]) for i in wrong]
 
 # %% ../nbs/10_results.ipynb #82de2e76
@@ -202,7 +203,7 @@ def gradcam_gallery(learn:Learner, run_dir:Path, n:int=10):
         axs[1][i].set_title(f"→ {vocab[int(pred[i])]} {float(probs[i]):.2f}", fontsize=8)
         for a in (axs[0][i], axs[1][i]): a.axis('off')
     fig.suptitle('Grad-CAM on layer3: true class (top), predicted class and confidence (bottom)', fontsize=9)
-    fig.tight_layout(h_pad=1.5); fig.savefig(Path(run_dir)/'gradcam.png', dpi=110)
+    fig.tight_layout(h_pad=1.5); save_figure(fig, Path(run_dir)/'gradcam.png', dpi=110)
     return cam
 
 # %% ../nbs/10_results.ipynb #85a1db1a
@@ -295,11 +296,12 @@ compare_cifar_runs_main = partial(run_cli, compare_cifar_runs_command, 'compare_
 
 # %% ../nbs/10_results.ipynb #7bb892b0
 def export_run(learn:Learner, run_dir:Path, fname:str='export.pkl')->Path:
-    "Export the trained Learner (no data, no optimizer state) to `run_dir/fname`"
-    old = learn.path
-    try: learn.path = Path(run_dir); learn.export(fname)
-    finally: learn.path = old
-    return Path(run_dir)/fname
+    "Export the trained Learner (no data, no optimizer state) to `run_dir/fname`, atomically"
+    old, fn = learn.path, Path(run_dir)/fname
+    tmp = fn.with_name(f".{fn.name}.tmp{os.getpid()}")        # fastai's export writes a path: a fresh one, then moved
+    try: tmp.unlink(missing_ok=True); learn.path = fn.parent; learn.export(tmp.name); os.replace(tmp, fn)
+    finally: learn.path = old; tmp.unlink(missing_ok=True)
+    return fn
 
 def load_exported(path:Path)->Learner:
     "Load an exported Learner (a pickle: only one you trust): a run folder's export.pkl or the .pkl itself, on the CPU"
@@ -323,12 +325,19 @@ def predict_images(learn:Learner, images:list, k:int=3)->list:
     return [[(vocab[int(i)], float(p)) for p, i in zip(ps, ix)] for ps, ix in zip(top.values, top.indices)]
 
 # %% ../nbs/10_results.ipynb #c1d912bc
-@call_parse
-def predict_cifar_command(images:list[str],  # PNG/JPEG files (any size: resized to 32×32)
-                          model:str|None=None,  # run folder; default: the newest finished run under runs/, named on stderr
-                          k:int=3,              # classes to show per image (1 to the number of classes)
-                         ):
-    "Top-k CIFAR-10 classes of each image, with probabilities; exit status 1 if any image could not be read"
+def predict_files(learn:Learner, files:list, k:int=3)->tuple:
+    "(top, errors, notes): `predict_images`'s top-`k` of each readable image file, the error of each other, resizings"
+    good, errors, notes = [], {}, []
+    for f in files:                       # every file gets its answer: a bad one does not stop the others
+        try:
+            with warnings.catch_warnings(record=True) as w:
+                warnings.simplefilter('always'); load_image_32(f)
+            good.append(f); notes += [f"note: {o.message}" for o in w if 'resized' in str(o.message)]
+        except CifarDataError as e: errors[f] = e
+    return (dict(zip(good, predict_images(learn, good, k))) if good else {}), errors, notes
+
+def _run_to_predict_with(model)->Path:
+    "The run folder `predict_cifar` predicts with: `model`, or the newest run under runs/ (named on stderr)"
     if model is None:
         runs = sorted(Path('runs').glob('*/model.pth'), key=lambda f: f.stat().st_mtime)
         if not runs: raise CifarDataError("no --model given and no runs/*/model.pth here: pass --model RUN_DIR")
@@ -337,21 +346,21 @@ def predict_cifar_command(images:list[str],  # PNG/JPEG files (any size: resized
     if Path(model).is_file():
         raise CifarDataError(f"--model takes a run folder, not a file ({model}): "
                              "a pickle such as export.pkl can run code when loaded")
-    learn = learner_from_run(model, with_data=False, device='cpu')
+    return Path(model)
+
+@call_parse
+def predict_cifar_command(images:list[str],  # PNG/JPEG files (any size: resized to 32×32)
+                          model:str|None=None,  # run folder; default: the newest finished run under runs/, named on stderr
+                          k:int=3,              # classes to show per image (1 to the number of classes)
+                         ):
+    "Top-k CIFAR-10 classes of each image, with probabilities; exit status 1 if any image could not be read"
+    learn = learner_from_run(_run_to_predict_with(model), with_data=False, device='cpu')
     if not 1 <= k <= len(learn.dls.vocab):
         raise CifarDataError(f"--k must be between 1 and {len(learn.dls.vocab)}, got {k}")
-    good, errors = [], {}
-    for f in images:                      # every image gets its line: a bad one does not stop the others
-        try:
-            with warnings.catch_warnings(record=True) as w:
-                warnings.simplefilter('always'); load_image_32(f)
-            good.append(f)
-            for o in w:
-                if 'resized' in str(o.message): print(f"note: {o.message}", file=sys.stderr)
-        except CifarDataError as e: errors[f] = e
-    res = dict(zip(good, predict_images(learn, good, k))) if good else {}
+    top, errors, notes = predict_files(learn, images, k)
+    for n in notes: print(printable(n), file=sys.stderr)
     for f in images:
-        if f in res: print(printable(f"{f}: " + ", ".join(f"{c} {p:.3f}" for c, p in res[f])), flush=True)
+        if f in top: print(printable(f"{f}: " + ", ".join(f"{c} {p:.3f}" for c, p in top[f])), flush=True)
         else: print(printable(f"predict_cifar: error: {errors[f]}"), file=sys.stderr, flush=True)
     sys.exit(1 if errors else 0)
 

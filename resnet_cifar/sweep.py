@@ -4,10 +4,11 @@
 
 # %% ../nbs/12_sweep.ipynb #4d72afa5
 from __future__ import annotations
-import itertools, json, logging, math, os, socket
+import itertools, logging, math, os, socket
 from functools import partial
 from pathlib import Path
-from .core import SettingError, CifarDataError, RunInterrupted, Floats, Ints, run_cli, sigterm_interrupts
+from .core import (SettingError, CifarDataError, RunInterrupted, Floats, Ints, run_cli, sigterm_interrupts,
+                               write_json, write_text)
 import numpy as np
 import pandas as pd
 import torch
@@ -190,9 +191,8 @@ def _save_sweep(out:Path, rows:list)->dict:
     "The sweep's table as sweep.json, sweep.csv and sweep.md in `out`"
     res = dict(runs=rows, summary=_summary(rows))
     out.mkdir(parents=True, exist_ok=True)
-    (out/'sweep.json').write_text(json.dumps(res, indent=2))
-    pd.DataFrame(rows).to_csv(out/'sweep.csv', index=False)
-    (out/'sweep.md').write_text(sweep_table(res) + '\n')
+    write_json(out/'sweep.json', res); write_text(out/'sweep.csv', pd.DataFrame(rows).to_csv(index=False))
+    write_text(out/'sweep.md', sweep_table(res) + '\n')
     return res
 
 # %% ../nbs/12_sweep.ipynb #955c0f56
