@@ -48,10 +48,10 @@ def sigterm_interrupts():
 @contextlib.contextmanager
 def signals_held():
     "SIGINT and SIGTERM wait until the block is done (in the main thread), then stop the work as they would have"
-    if threading.current_thread() is not threading.main_thread(): yield; return
-    got = []
+    got = []                                             # what the block yields: the signals held so far
+    if threading.current_thread() is not threading.main_thread(): yield got; return
     old = {s: signal.signal(s, lambda signum, frame: got.append(signum)) for s in (signal.SIGINT, signal.SIGTERM)}
-    try: yield
+    try: yield got
     finally:
         for s, h in old.items(): signal.signal(s, h)
         if got: raise KeyboardInterrupt() if got[0] == signal.SIGINT else RunInterrupted('terminated', 143)

@@ -4,11 +4,11 @@
 
 # %% ../nbs/12_sweep.ipynb #4d72afa5
 from __future__ import annotations
-import itertools, logging, math, os, socket
+import contextlib, itertools, logging, math, os, signal, socket, tempfile, threading
 from functools import partial
 from pathlib import Path
 from .core import (SettingError, CifarDataError, RunInterrupted, Floats, Ints, run_cli, sigterm_interrupts,
-                               write_json, write_text)
+                               signals_held, write_json, write_text)
 import numpy as np
 import pandas as pd
 import torch
@@ -51,12 +51,13 @@ def _finished_row(trial:dict, r:dict)->dict:
                 accuracy_flip_tta=r['accuracy_flip_tta'], fit_s=r['seconds']['fit'])
 
 def _stopped_row(out:Path, trial:dict)->dict:
-    "A trial's row when the sweep stopped before it had one: its run's, if the run finished as the signal came"
-    try: return _finished_row(trial, read_record(out/trial['run']))
-    except CifarDataError:
-        ran = (out/trial['run']/'results.json').exists()
-        return _row(trial, 'interrupted', f"stopped: train_cifar --resume {out/trial['run']} finishes it" if ran
-                    else 'not run: the sweep was interrupted')
+    "A trial's row when the sweep stopped before it had one, from its run's record: finished, failed, or how to resume"
+    d = out/trial['run']
+    try: r = read_record(d, finished=False)
+    except CifarDataError: return _row(trial, 'interrupted', 'not run: the sweep was interrupted')
+    if r['status'] == 'finished': return _finished_row(trial, r)
+    if r['status'] == 'failed': return _row(trial, reason=r['reason'] or 'failed')
+    return _row(trial, 'interrupted', f"stopped: train_cifar --resume {d} finishes it")
 
 def _say_row(r:dict):
     print(f"{r['run']}: lr_min={r['lr_min']:.3g} lr_max={r['lr_max']:.3g} accuracy={r['accuracy']:.4f}" if r['status'] == 'finished'
@@ -83,6 +84,35 @@ def ray_trial(config:dict, data=None, out:str='', kwargs:dict|None=None)->dict:
         data = CifarArrays(*(np.array(getattr(data, k)) for k in ('x_train', 'y_train', 'x_test', 'y_test')), list(data.vocab), data.source)
     return _run_trial(data, Path(out), config['trial'], kwargs or {})
 
+@contextlib.contextmanager
+def _stderr_kept(into:list):
+    "What this process writes to stderr in the block (Ray's C++ core too): appended to `into`, not on the screen"
+    saved, sink = os.dup(2), tempfile.TemporaryFile()
+    try: os.dup2(sink.fileno(), 2); yield
+    finally:
+        os.dup2(saved, 2); os.close(saved); sink.seek(0); into.append(sink.read().decode(errors='replace')); sink.close()
+
+def _ray_init(address:str|None):
+    "Start Ray here (`address` None) or join the cluster at `address`, quietly; Ctrl-C and SIGTERM keep their handlers"
+    ray = _import_ray()
+    os.environ.setdefault('TUNE_DISABLE_SIGINT_HANDLER', '1')       # Ctrl-C is the sweep's to handle, not Tune's
+    main = threading.current_thread() is threading.main_thread()
+    kept = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)} if main else {}
+    said = []                                                       # a refused cluster's log lines, kept back
+    try:
+        with _stderr_kept(said):
+            ray.init(address=address or 'local', log_to_driver=False, logging_level='ERROR',
+                     **({} if address else {'include_dashboard': False}))
+    except (ConnectionError, ValueError, RuntimeError) as e:
+        why = str(e).splitlines()[0]
+        if 'InvalidAuthToken' in ''.join(said):
+            why = ("it asks for Ray's authentication token: set RAY_AUTH_MODE=token, and RAY_AUTH_TOKEN to the token "
+                   "that ray get-auth-token prints on the cluster")
+        raise SettingError(f"cannot reach the Ray cluster at {address}: {why}") from None
+    finally:                                     # ray.init puts its own SIGTERM handler (and its C++ core's) in place
+        for s, h in kept.items():
+            if h is not None: signal.signal(s, h)
+
 def _ray_why(e)->str:
     "What a Ray Tune trial's error says, in one line"
     ray = _import_ray()
@@ -91,39 +121,47 @@ def _ray_why(e)->str:
     return lines[-1] if lines else type(e).__name__
 
 # %% ../nbs/12_sweep.ipynb #85e06536
-def _ray_rows(trials:list, data, out:Path, kwargs:dict, address:str|None, gpus_per_trial:float|None, cpus_per_trial:float|None)->list:
+def _ray_rows(trials:list, data, out:Path, kwargs:dict, address:str|None, gpus_per_trial:float|None,
+              cpus_per_trial:float|None)->list:
     "Run `trials` as Ray Tune trials (Ray started here, or the cluster at `address`); their rows, in order"
     ray = _import_ray()
     # Tune's newer console output prints its tables whatever `verbose` says
     os.environ.setdefault('RAY_AIR_NEW_OUTPUT', '0')
     from ray import tune
     started = not ray.is_initialized()
-    if started:
+    # Ctrl-C and SIGTERM wait for Tune: raised inside Ray's C code they break it; Tune ends the trials, then they stop us
+    with signals_held() as stop:
+        if started: _ray_init(address)
         try:
-            ray.init(address=address, log_to_driver=False, logging_level='ERROR', **({} if address else {'include_dashboard': False}))
-        except (ConnectionError, ValueError, RuntimeError) as e:
-            auth = '' if os.environ.get('RAY_AUTH_MODE') else " (a cluster with Ray's token authentication needs RAY_AUTH_MODE=token and its token)"
-            raise SettingError(f"cannot reach the Ray cluster at {address}: {str(e).splitlines()[0]}{auth}") from None
-    try:
-        n_gpus = ray.cluster_resources().get('GPU', 0)
-        gpus = (1 if n_gpus else 0) if gpus_per_trial is None else gpus_per_trial
-        cpus = 1 if cpus_per_trial is None else cpus_per_trial
-        if gpus > n_gpus: raise SettingError(f"--gpus-per-trial {gpus:g}, but the Ray cluster has {n_gpus:g} GPU(s)")
-        class Say(tune.Callback):
-            def on_trial_complete(self, iteration, trials, trial, **info): _say_row(trial.last_result)
-        logging.getLogger('ray.tune').setLevel(logging.CRITICAL)     # a failed trial is a row of the table, not a traceback here
-        fn = tune.with_resources(tune.with_parameters(ray_trial, data=data, out=str(out), kwargs=kwargs), {'cpu': cpus, 'gpu': gpus})
-        grid = tune.Tuner(fn, param_space={'trial': tune.grid_search(trials), 'cpus': 0 if gpus else cpus},
-                          run_config=tune.RunConfig(name='ray_tune', storage_path=str(out), verbose=0, callbacks=[Say()],
-                                                    failure_config=tune.FailureConfig(max_failures=0))).fit()
-        got = {}
-        for res in grid:
-            t = res.config['trial']
-            if res.error is not None: got[t['run']] = _row(t, reason=_ray_why(res.error)); _say_row(got[t['run']])
-            elif 'status' in (res.metrics or {}): got[t['run']] = {k: res.metrics[k] for k in _row(t)}
-        return [got.get(t['run']) or _row(t, 'interrupted', 'not run: the sweep was interrupted') for t in trials]
-    finally:
-        if started: ray.shutdown()
+            n_gpus = ray.cluster_resources().get('GPU', 0)
+            gpus = (1 if n_gpus else 0) if gpus_per_trial is None else gpus_per_trial
+            cpus = 1 if cpus_per_trial is None else cpus_per_trial
+            if gpus > n_gpus: raise SettingError(f"--gpus-per-trial {gpus:g}, but the Ray cluster has {n_gpus:g} GPU(s)")
+            class Say(tune.Callback):
+                def on_trial_complete(self, iteration, trials, trial, **info): _say_row(trial.last_result)
+            class Stop(tune.Stopper):
+                def __call__(self, trial_id, result): return False
+                def stop_all(self): return bool(stop)
+            logging.getLogger('ray.tune').setLevel(logging.CRITICAL)   # a failed trial is a row, not a traceback here
+            fn = tune.with_resources(tune.with_parameters(ray_trial, data=data, out=str(out), kwargs=kwargs),
+                                     {'cpu': cpus, 'gpu': gpus})
+            grid = tune.Tuner(fn, param_space={'trial': tune.grid_search(trials), 'cpus': 0 if gpus else cpus},
+                              run_config=tune.RunConfig(name='ray_tune', storage_path=str(out), verbose=0, stop=Stop(),
+                                                        callbacks=[Say()],
+                                                        failure_config=tune.FailureConfig(max_failures=0))).fit()
+            return _grid_rows(grid, trials)
+        finally:
+            if started: ray.shutdown()
+
+def _grid_rows(grid, trials:list)->list:
+    "The rows of Tune's results, in the trials' order (the sweep's table is read from the folders if it was stopped)"
+    got = {}
+    for res in grid:
+        if not res.config: continue                               # a trial Tune never started
+        t = res.config['trial']
+        if res.error is not None: got[t['run']] = _row(t, reason=_ray_why(res.error)); _say_row(got[t['run']])
+        elif 'status' in (res.metrics or {}): got[t['run']] = {k: res.metrics[k] for k in _row(t)}
+    return [got.get(t['run']) or _row(t, 'interrupted', 'not run: the sweep was interrupted') for t in trials]
 
 # %% ../nbs/12_sweep.ipynb #c6362a7b
 def _summary(rows:list)->list:
@@ -178,7 +216,7 @@ def lr_sweep(data:str|Path|CifarArrays|None=None,       # as for `train_cifar`
             if ray: rows = _ray_rows(trials, data, out, kwargs, address, gpus_per_trial, cpus_per_trial)
             else:
                 for t in trials: rows.append(_run_trial(data, out, t, kwargs)); _say_row(rows[-1])
-    except (KeyboardInterrupt, RunInterrupted) as e:      # the sequential sweep: the table of the runs that finished
+    except (KeyboardInterrupt, RunInterrupted) as e:      # the table of the runs that ended, read from their folders
         code = getattr(e, 'code', 130)
         rows += [_stopped_row(out, t) for t in trials[len(rows):]]
     res = _save_sweep(out, rows)
