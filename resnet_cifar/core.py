@@ -14,8 +14,8 @@ from fastcore.basics import AttrDict
 
 # %% auto #0
 __all__ = ['CifarDataError', 'SettingError', 'RunInterrupted', 'printable', 'sigterm_interrupts', 'signals_held', 'exit_error',
-           'bars_visible', 'device_name', 'sync_device', 'PhaseTimer', 'eval_mode', 'write_bytes', 'write_text',
-           'write_torch', 'write_json', 'save_figure', 'Floats', 'Ints', 'command_parser', 'run_cli']
+           'bars_visible', 'device_name', 'sync_device', 'PhaseTimer', 'eval_mode', 'replacing', 'write_bytes',
+           'write_text', 'write_torch', 'write_json', 'save_figure', 'Floats', 'Ints', 'command_parser', 'run_cli']
 
 # %% ../nbs/00_core.ipynb #a002d18c
 class CifarDataError(ValueError):
@@ -94,15 +94,19 @@ def eval_mode(model:torch.nn.Module):
     finally: model.train(was_training)
 
 # %% ../nbs/00_core.ipynb #b0b6ceeb
-def write_bytes(fn:Path, data):
-    "Write `data` to `fn` atomically (a reader finds the old file or the new one, never half); a link there is replaced"
+@contextlib.contextmanager
+def replacing(fn:Path):
+    "A temporary path beside `fn` for the block to write, then moved onto `fn` (a link there replaced); gone if it fails"
     fn = Path(fn); tmp = fn.with_name(f".{fn.name}.tmp{os.getpid()}")
-    try:
-        tmp.unlink(missing_ok=True)                              # a stale temp file, or a link planted as one
-        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666), 'wb') as f:
-            f.write(data)
-        os.replace(tmp, fn)                                      # a link at `fn` is replaced, never followed
-    except OSError: tmp.unlink(missing_ok=True); raise           # a full disk: no half-written file left
+    tmp.unlink(missing_ok=True)                                  # a stale temp file, or a link planted as one
+    try: yield tmp; os.replace(tmp, fn)
+    finally: tmp.unlink(missing_ok=True)
+
+def write_bytes(fn:Path, data):
+    "Write `data` to `fn` atomically: a reader finds the old file or the new one, never half of one"
+    with replacing(fn) as tmp, os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666),
+                                         'wb') as f:
+        f.write(data)
 
 def write_text(fn:Path, text:str):
     "Write `text` to `fn` atomically"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 import numpy as np
 from PIL import Image
-from .core import CifarDataError, bars_visible
+from .core import CifarDataError, bars_visible, replacing, write_text
 
 # %% auto #0
 __all__ = ['IMG_EXTS', 'SPLITS', 'DOWNLOAD', 'open_rgb', 'to_rgb', 'read_image', 'CifarArrays', 'read_folder', 'read_tgz',
@@ -59,10 +59,9 @@ class CifarArrays:
 
     def save(self, fn:Path):
         "Write to `fn` (an uncompressed .npz) atomically"
-        tmp = Path(f"{fn}.tmp{os.getpid()}.npz")
-        np.savez(tmp, x_train=self.x_train, y_train=self.y_train, x_test=self.x_test, y_test=self.y_test,
-                 vocab=np.array(self.vocab))
-        os.replace(tmp, fn)
+        with replacing(fn) as tmp, open(tmp, 'wb') as f:
+            np.savez(f, x_train=self.x_train, y_train=self.y_train, x_test=self.x_test, y_test=self.y_test,
+                     vocab=np.array(self.vocab))
 
     @classmethod
     def load(cls, fn:Path):
@@ -166,9 +165,8 @@ def _write_cache(a:CifarArrays, cfn:Path, fingerprint:str):
     "Save `a` as the cache `cfn` and say where, once; where that cannot be written, say so and go on without"
     try:
         cfn.parent.mkdir(parents=True, exist_ok=True)
-        a.save(cfn); cfn.with_suffix('.src').write_text(fingerprint)
+        a.save(cfn); write_text(cfn.with_suffix('.src'), fingerprint)
     except OSError as e:
-        for f in cfn.parent.glob(f"{cfn.name}.tmp*"): f.unlink(missing_ok=True)
         print(f"note: no cache: cannot write {cfn.parent} ({e.strerror or e}); the images will be decoded again next time "
               f"(--cache-dir or RESNET_CIFAR_CACHE chooses another folder)", file=sys.stderr); return
     print(f"note: decoded {len(a.y_train) + len(a.y_test):,} images once into {cfn} ({cfn.stat().st_size / 1e6:.1f} MB); "

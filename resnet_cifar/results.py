@@ -4,11 +4,11 @@
 
 # %% ../nbs/10_results.ipynb #bd6751c9
 from __future__ import annotations
-import contextlib, os, sys, warnings
+import contextlib, sys, warnings
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from .core import CifarDataError, eval_mode, run_cli, write_text, save_figure, printable
+from .core import CifarDataError, eval_mode, run_cli, replacing, write_text, save_figure, printable
 import numpy as np
 import pandas as pd
 import torch
@@ -298,9 +298,9 @@ compare_cifar_runs_main = partial(run_cli, compare_cifar_runs_command, 'compare_
 def export_run(learn:Learner, run_dir:Path, fname:str='export.pkl')->Path:
     "Export the trained Learner (no data, no optimizer state) to `run_dir/fname`, atomically"
     old, fn = learn.path, Path(run_dir)/fname
-    tmp = fn.with_name(f".{fn.name}.tmp{os.getpid()}")        # fastai's export writes a path: a fresh one, then moved
-    try: tmp.unlink(missing_ok=True); learn.path = fn.parent; learn.export(tmp.name); os.replace(tmp, fn)
-    finally: learn.path = old; tmp.unlink(missing_ok=True)
+    with replacing(fn) as tmp:                                  # fastai's export writes to a path of the Learner's
+        try: learn.path = tmp.parent; learn.export(tmp.name)
+        finally: learn.path = old
     return fn
 
 def load_exported(path:Path)->Learner:

@@ -149,19 +149,19 @@ def _ray_rows(trials:list, data, out:Path, kwargs:dict, address:str|None, gpus_p
                               run_config=tune.RunConfig(name='ray_tune', storage_path=str(out), verbose=0, stop=Stop(),
                                                         callbacks=[Say()],
                                                         failure_config=tune.FailureConfig(max_failures=0))).fit()
-            return _grid_rows(grid, trials)
+            return _grid_rows(grid, trials, out)
         finally:
             if started: ray.shutdown()
 
-def _grid_rows(grid, trials:list)->list:
-    "The rows of Tune's results, in the trials' order (the sweep's table is read from the folders if it was stopped)"
+def _grid_rows(grid, trials:list, out:Path)->list:
+    "The rows of Tune's results, in the trials' order; a trial without one, from its folder (as for a stopped sweep)"
     got = {}
     for res in grid:
         if not res.config: continue                               # a trial Tune never started
         t = res.config['trial']
         if res.error is not None: got[t['run']] = _row(t, reason=_ray_why(res.error)); _say_row(got[t['run']])
         elif 'status' in (res.metrics or {}): got[t['run']] = {k: res.metrics[k] for k in _row(t)}
-    return [got.get(t['run']) or _row(t, 'interrupted', 'not run: the sweep was interrupted') for t in trials]
+    return [got.get(t['run']) or _stopped_row(out, t) for t in trials]
 
 # %% ../nbs/12_sweep.ipynb #c6362a7b
 def _summary(rows:list)->list:
