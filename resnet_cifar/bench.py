@@ -20,7 +20,7 @@ from .loaders import cifar_dls, cifar_mean, cifar_std, subset_cifar, test_share
 from .augment import cifar_augment
 from .test_utils import make_synthetic_cifar
 from .model import CustomResNet
-from .speed import warm_up, warm_up_model, host_reads
+from .speed import warm_up, warm_up_model, host_reads, device_plan, DevicePlan
 from .learner import cifar_learner, fit_cycle, peak_batch
 from fastai.callback.core import Callback
 from .lr_bounds import find_lr_bounds
@@ -29,9 +29,9 @@ from .lr_bounds import find_lr_bounds
 __all__ = ['BENCH_COLUMNS', 'bench_cifar_main', 'plain_epoch', 'bench', 'bench_table', 'bench_cifar_command']
 
 # %% ../nbs/13_bench.ipynb #eaf193ec
-def _reads_on(dev)->str|None:
+def _reads_on(plan:DevicePlan)->str|None:
     "On a GPU, count the reads of GPU tensors only (the syncs); on a CPU, all of them"
-    return 'cuda' if torch.device(dev).type == 'cuda' else None
+    return plan.device.type if plan.on_gpu else None
 
 def plain_epoch(model:nn.Module, opt, x:torch.Tensor, y:torch.Tensor, bs:int,  # uint8 images and labels, on the model's device
                 norm, aug, loss_fn,          # uint8 batch -> normalized floats; the augmentation pipeline; the loss
@@ -60,26 +60,25 @@ def _test_correct(model, x:torch.Tensor, y:torch.Tensor, bs:int, norm, amp=None)
 
 def _plain_loop(a:CifarArrays, epochs:int, bs:int, lr_min:float, lr_max:float, peak_epoch:float, wd:float, device)->dict:
     "Train and test `CustomResNet` with a bare PyTorch loop; returns seconds and accuracy"
-    dev = torch.device(device); on_gpu = dev.type == 'cuda'
+    plan = device_plan(device); dev = plan.device
     x_tr = torch.as_tensor(a.x_train, device=dev); y_tr = torch.as_tensor(a.y_train, device=dev)
     x_te = torch.as_tensor(a.x_test, device=dev); y_te = torch.as_tensor(a.y_test, device=dev)
     mean = torch.tensor(cifar_mean, device=dev)[:, None, None]; std = torch.tensor(cifar_std, device=dev)[:, None, None]
     norm = lambda x: (x.float() / 255 - mean) / std
     aug = Pipeline(cifar_augment()); aug.split_idx = 0
     model = CustomResNet(len(a.vocab)).to(dev)
-    if on_gpu: model = model.to(memory_format=torch.channels_last)
-    opt = torch.optim.Adam(model.parameters(), lr=lr_max, weight_decay=wd, **({'fused': True} if on_gpu else {'foreach': True}))
+    if plan.channels_last: model = model.to(memory_format=torch.channels_last)
+    opt = plan.torch_adam(lr=lr_max, weight_decay=wd)(model.parameters())
     steps = epochs * (len(y_tr) // bs)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr_max, total_steps=steps, pct_start=_pct(len(y_tr) // bs, epochs, peak_epoch),
                                                 div_factor=lr_max / lr_min, final_div_factor=1., base_momentum=0.85, max_momentum=0.95)
-    amp = (torch.autocast('cuda', dtype=torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16)
-           if on_gpu else contextlib.nullcontext())
+    amp = plan.autocast()
     loss_fn = nn.CrossEntropyLoss()
     timer = PhaseTimer(dev)
-    with timer('warm_up'): warm_up_model(model, dev, bs, amp=amp)    # cuDNN's first calls
-    with timer('fit'), host_reads(_reads_on(dev)) as counts:
+    with timer('warm_up'): warm_up_model(model, dev, bs, amp=amp, channels_last=plan.channels_last)   # cuDNN's first calls
+    with timer('fit'), host_reads(_reads_on(plan)) as counts:
         for _ in range(epochs):
-            plain_epoch(model, opt, x_tr, y_tr, bs, norm, aug, loss_fn, amp, sched, channels_last=on_gpu)
+            plain_epoch(model, opt, x_tr, y_tr, bs, norm, aug, loss_fn, amp, sched, channels_last=plan.channels_last)
             with timer('test_in_fit'): _test_correct(model, x_te, y_te, bs, norm, amp)      # as fastai's fit does
     with timer('eval'): acc = float(_test_correct(model, x_te, y_te, bs, norm, amp)) / len(y_te)
     return dict(timer.secs, accuracy=acc, n_fit=epochs * (len(y_tr) // bs) * bs, reads=sum(counts.values()))
@@ -89,7 +88,7 @@ def _course_loop(a:CifarArrays, epochs:int, bs:int, lr_min:float, lr_max:float, 
     "The course-style baseline: per-image torchvision transforms in a CPU DataLoader, float32"
     import torchvision.transforms as T
     from PIL import Image
-    dev = torch.device(device)
+    plan = device_plan(device); dev = plan.device
     class Cut:
         "Per-image Cutout: one 8×8 square set to 0 (after normalization)"
         def __call__(self, x):
@@ -98,7 +97,7 @@ def _course_loop(a:CifarArrays, epochs:int, bs:int, lr_min:float, lr_max:float, 
     class DS(torch.utils.data.Dataset):
         def __len__(self): return len(a.y_train)
         def __getitem__(self, i): return tf(Image.fromarray(a.x_train[i].transpose(1, 2, 0))), int(a.y_train[i])
-    dl = torch.utils.data.DataLoader(DS(), batch_size=bs, shuffle=True, drop_last=True, num_workers=workers, pin_memory=dev.type == 'cuda',
+    dl = torch.utils.data.DataLoader(DS(), batch_size=bs, shuffle=True, drop_last=True, num_workers=workers, pin_memory=plan.on_gpu,
                                      persistent_workers=workers > 0)
     model = CustomResNet(len(a.vocab)).to(dev)
     opt = torch.optim.Adam(model.parameters(), lr=lr_max, weight_decay=wd)
@@ -141,7 +140,7 @@ def _library(a:CifarArrays, epochs:int, bs:int, lr_min, lr_max, peak_epoch:float
     if lr_min is None or lr_max is None:
         with timer('lr_find'): b = find_lr_bounds(learn, num_it=lr_find_iters)
         lr_min, lr_max = (lr_min or b.lr_min), (lr_max or b.lr_max)
-    with timer('fit'), host_reads(_reads_on(dls.device)) as reads, learn.no_logging():
+    with timer('fit'), host_reads(_reads_on(learn.plan)) as reads, learn.no_logging():
         fit_cycle(learn, epochs, lr_min, lr_max, peak_epoch=peak_epoch, cbs=[_TestTime(timer)])
     with timer('eval'), learn.no_logging(): acc = float(learn.validate()[1])
     return dict(timer.secs, lr_min=lr_min, lr_max=lr_max, reads=sum(reads.values()), accuracy=acc, n_fit=epochs * len(dls.train) * bs)
@@ -178,34 +177,39 @@ def bench(data:str|Path|None=None,   # folder/.tgz of CIFAR-10 (default: fastai'
     if subset:                  # a quick run's shares, as `train_cifar --subset` takes them
         a = subset_cifar(a, subset, test_share(a, subset), seed=seed)
         src += f"; subset of {len(a.y_train):,} training and {len(a.y_test):,} test images"
-    device = torch.device(device) if device else (torch.device('cuda') if torch.cuda.is_available() else torch.device('cpu'))
+    device = device_plan(device).device
     peak = epochs * 5 / 24
     set_seed(seed); lib = _library(a, epochs, bs, lr_min, lr_max, peak, wd, device, lr_find_iters)
     lib['load'] = timer.secs['load']
     rows = {'library (fastai Learner)': lib}
+    res = dict(device=device_name(device), data=src, epochs=epochs, bs=bs, lr_min=lib['lr_min'], lr_max=lib['lr_max'], rows=rows)
+    _write_bench(out, res)
     same = (a, epochs, bs, lib['lr_min'], lib['lr_max'], peak, wd, device, lr_find_iters)
     def row(name, f, *args, **kwargs):        # a path that fails is a row saying so: the others still run
         set_seed(seed)
         try: rows[name] = f(*args, **kwargs)
         except Exception as e:
             rows[name] = dict(error=f"{type(e).__name__}: {(str(e).strip().splitlines() or [''])[0][:150]}")
+        _write_bench(out, res)                # each row on disk as soon as it is measured: a run cut short keeps it
     row("library, fastai's stock meters", _library, *same, fastai_stock=True)
     if compile: row('library, compiled', _library, *same, compile=True)
     row('plain PyTorch loop', _plain_loop, a, epochs, bs, lib['lr_min'], lib['lr_max'], peak, wd, device)
     if course:
         row('course (CPU DataLoader, fp32)', _course_loop, a, epochs, bs, lib['lr_min'], lib['lr_max'], peak, wd, device, workers)
-    res = dict(device=device_name(device), data=src, epochs=epochs, bs=bs, lr_min=lib['lr_min'], lr_max=lib['lr_max'], rows=rows)
     print(bench_table(res))
-    if out is not None:
-        out = Path(out); out.mkdir(parents=True, exist_ok=True)
-        write_json(out/'bench.json', res); write_text(out/'bench.md', bench_table(res) + '\n')
     return res
 
 # %% ../nbs/13_bench.ipynb #b9aa42c8
+def _write_bench(out, res:dict):
+    "The benchmark so far into `out` (if given): bench.json and the table as bench.md, each atomically"
+    if out is None: return
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    write_json(out/'bench.json', res); write_text(out/'bench.md', bench_table(res) + '\n')
+
 def bench_table(res:dict)->str:
     "The benchmark as a Markdown table"
     train = lambda r: r['fit'] - r.get('test_in_fit', 0.)
-    base = res['rows']['plain PyTorch loop']
+    base = res['rows'].get('plain PyTorch loop', {})
     base = train(base) if 'fit' in base else None
     f = lambda r, k: f"{r[k]:.2f}" if k in r else '–'
     lines = [f"device: {res['device']}; data: {res['data']}; {res['epochs']} epochs, batch {res['bs']}, "

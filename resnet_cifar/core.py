@@ -180,6 +180,11 @@ def _add_option(p:argparse.ArgumentParser, name:str, d, names:set):
     if d.default is True:
         return p.add_argument('--no-' + flag[2:], dest=name, action='store_false', help='turn off: ' + help)
     if d.default is False: return p.add_argument(flag, dest=name, action='store_true', help=help)
+    if d.default is None and _option_type(d.anno) is bool:           # on, off, or left to the library
+        g = p.add_mutually_exclusive_group()
+        g.add_argument(flag, dest=name, action='store_const', const=True, default=None, help=help)
+        return g.add_argument('--no-' + flag[2:], dest=name, action='store_const', const=False,
+                              help='turn off: ' + help)
     shown = '' if d.default in (None, empty) or 'default' in help else f" (default: {d.default})"
     p.add_argument(flag, dest=name, type=_option_type(d.anno), default=None if d.default is empty else d.default,
                    required=d.default is empty, metavar=name.upper(), help=help + shown)

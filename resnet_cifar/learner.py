@@ -14,18 +14,16 @@ import torch.distributed as dist
 from fastai.learner import Learner
 from fastai.losses import CrossEntropyLossFlat
 from fastai.metrics import accuracy
-from fastai.optimizer import OptimWrapper
 from fastai.callback.core import Callback
 from fastai.callback.schedule import ParamScheduler
-from fastai.callback.fp16 import MixedPrecision
-from fastai.callback.channelslast import ChannelsLast
 from fastai.torch_core import norm_bias_params, rank_distrib, num_distrib
 # needs the accelerate package (a requirement); a run in one process does not
 try: from fastai.distributed import DistributedTrainer
 except (ImportError, NameError): DistributedTrainer = None
 from .loaders import CifarLoader
 from .model import CustomResNet
-from .speed import read_once_per_epoch, compile_model
+from .speed import (read_once_per_epoch, compile_model, device_plan, DevicePlan, PlanMixedPrecision,
+                                ChannelsLastBatches)
 
 # %% auto #0
 __all__ = ['DIVERGED_LOSS', 'history_kept', 'CifarLearner', 'cifar_learner', 'TrainingDiverged', 'StopOnNonFinite',
@@ -69,30 +67,30 @@ def cifar_learner(dls,                       # `cifar_dls(...)`
                   label_smoothing:float=0.,  # cross-entropy label smoothing
                   eps:float=1e-8,            # Adam's epsilon
                   moms:tuple|None=None,      # beta1 cycle (start, middle, end); None = fastai's (0.95, 0.85, 0.95)
-                  mixed_precision:bool|None=None,  # bf16/fp16 autocast; None = on when training on a GPU
+                  mixed_precision:str|bool|None=None,  # 'bf16', 'fp16', False; None = the device's (`device_plan`)
+                  channels_last:bool|None=None,  # channels_last weights and batches; None = on a GPU
+                  fused_adam:bool|None=None,     # torch's fused Adam; None = on a GPU
                   compile:bool=False,        # `compile_model`: torch.compile the network's forward
                   fastai_stock:bool=False,   # fastai's own meters and bar (a host read every batch), to compare
                   path:Path|str='.',         # the Learner's folder (a run's: its run folder)
                   model_dir:str='models',    # where `save` and `load` go, under `path` (a run: '.', the run folder)
                   cbs=None,                  # extra callbacks
                  )->Learner:
-    "A fastai `Learner` for `CustomResNet` with torch's Adam and cross-entropy"
-    on_gpu = torch.device(dls.device).type == 'cuda'
-    adam = partial(torch.optim.AdamW if decoupled_wd else torch.optim.Adam, weight_decay=wd, eps=eps,
-                   **({'fused': True} if on_gpu else {'foreach': True}))
-    model = CustomResNet(len(dls.vocab))
+    "A fastai `Learner` for `CustomResNet` with torch's Adam and cross-entropy, its model on the data's device"
+    plan = device_plan(dls.device, mixed_precision, channels_last, fused_adam)
+    fmt = torch.channels_last if plan.channels_last else torch.contiguous_format
+    model = CustomResNet(len(dls.vocab)).to(plan.device, memory_format=fmt)     # with the data, before any fit
     learn = CifarLearner(dls, model, loss_func=CrossEntropyLossFlat(label_smoothing=label_smoothing),
-                    opt_func=partial(OptimWrapper, opt=adam),
+                    opt_func=plan.adam(decoupled_wd, weight_decay=wd, eps=eps),
                     splitter=partial(_param_groups, wd=wd, wd_bn_bias=wd_bn_bias),
                     metrics=accuracy, path=path, model_dir=model_dir, cbs=cbs, **({'moms': tuple(moms)} if moms else {}))
-    if mixed_precision is None: mixed_precision = on_gpu
-    if on_gpu: learn.add_cb(ChannelsLast())
-    if mixed_precision:
-        bf16 = on_gpu and torch.cuda.is_bf16_supported()
-        learn.add_cb(MixedPrecision('bf16' if bf16 else 'fp16'))
+    learn.plan = plan; plan.apply()
+    if plan.channels_last: learn.add_cb(ChannelsLastBatches())
+    if plan.mixed_precision: learn.add_cb(PlanMixedPrecision(plan.mixed_precision, plan.device.type))
     if not fastai_stock: read_once_per_epoch(learn)
     if compile: compile_model(learn.model)
     return learn
+
 
 # %% ../nbs/07_learner.ipynb #bffa5b67
 class TrainingDiverged(SettingError):
@@ -207,18 +205,19 @@ class CifarDistributedTrainer(DistributedTrainer or Callback):
     def after_validate(self):
         for m in self.learn.recorder._valid_mets:
             if not (hasattr(m, 'total') and hasattr(m, 'count')): continue
-            t = torch.stack([torch.as_tensor(m.total, dtype=torch.float64), torch.tensor(m.count, dtype=torch.float64)])
-            t = t.to(self.dls.device)
+            dev = self.dls.device                     # NCCL sums on the GPU: both values made there
+            t = torch.stack([torch.as_tensor(m.total, dtype=torch.float64, device=dev),
+                             torch.tensor(m.count, dtype=torch.float64, device=dev)])
             dist.all_reduce(t); m.total, m.count = t[0], int(t[1])
 
 @contextlib.contextmanager
 def distrib_cifar(learn:Learner,
-                  sync_bn:bool|None=None,   # SyncBatchNorm; None = on GPUs (PyTorch's SyncBatchNorm has no CPU version)
+                  sync_bn:bool|None=None,   # SyncBatchNorm; None = the plan's (on GPUs: PyTorch's has no CPU version)
                  ):
     "fastai's `learn.distrib_ctx()` with `CifarDistributedTrainer`: data-parallel over torchrun's processes in the block"
     if num_distrib() <= 1: yield learn; return
-    cpu = torch.device(learn.dls.device).type == 'cpu'
-    cb = CifarDistributedTrainer(sync_bn=not cpu if sync_bn is None else sync_bn, cpu=cpu)
+    plan = getattr(learn, 'plan', None) or device_plan(learn.dls.device)
+    cb = CifarDistributedTrainer(sync_bn=plan.sync_bn if sync_bn is None else sync_bn, cpu=not plan.on_gpu)
     learn.add_cb(cb)
     try: yield learn
     finally: learn.remove_cb(cb)
@@ -229,7 +228,7 @@ def start_distrib(device=None)->torch.device:
     try: from accelerate import PartialState
     except ImportError:
         raise SettingError("a run over several processes needs accelerate: pip install accelerate") from None
-    cpu = (device is not None and torch.device(device).type == 'cpu') or not torch.cuda.is_available()
+    cpu = not device_plan(device).on_gpu                  # the GPU unless asked for the CPU, or there is none
     state = PartialState(cpu=cpu)
     return torch.device('cpu') if cpu else state.device
 
@@ -269,10 +268,10 @@ class DistribRun:
         "Where this process writes: `out` on rank 0, a temporary folder of its own (removed when it ends) elsewhere"
         if not self.rank: return out
         self._tmp = tempfile.TemporaryDirectory(prefix=f'train_cifar-rank{self.rank}-'); return Path(self._tmp.name)
-    def leave(self, device, bs:int)->dict|None:
+    def leave(self, plan:DevicePlan, bs:int)->dict|None:
         "Leave the group after the fit (what follows is rank 0's alone); the summary a run records, None in one process"
         if self.world <= 1 or not dist.is_initialized(): return None
-        summary = dict(world_size=self.world, backend=dist.get_backend(), sync_bn=torch.device(device).type == 'cuda',
+        summary = dict(world_size=self.world, backend=dist.get_backend(), sync_bn=plan.sync_bn,
                        bs_per_process=bs // self.world)
         dist.destroy_process_group(); os.environ['WORLD_SIZE'] = '1'     # fastai must not gather any more
         return summary

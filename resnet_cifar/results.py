@@ -220,6 +220,11 @@ def _tested_on(r:dict)->str:
     return f"{n:,} of the {total:,} test images (a quick run: `--subset`'s share of the test set; `--test-subset` sets it)"
 
 # %% ../nbs/10_results.ipynb #0dc1547d
+def _throughput(r:dict)->str:
+    "The report's line on training speed; a run resumed with every epoch done trained none in its last session"
+    if r['train_img_per_s'] is None: return "Training throughput: not measured (the session that finished the run trained no epoch)."
+    return f"Training throughput: {r['train_img_per_s']:,.0f} images/s (fit phase, including per-epoch evaluation)."
+
 def write_report(run_dir:Path)->Path:
     "Write `report.md` in `run_dir` from the files of the run"
     d = Path(run_dir)
@@ -254,7 +259,7 @@ def write_report(run_dir:Path)->Path:
     for fn, title in galleries:
         if (d/fn).exists(): lines += [f'## {title}', '', f'![{title}]({fn})', '']
     lines += ['## Time', '', _md_table(['phase', 'seconds'], [(k, f"{v:.1f}") for k, v in r['seconds'].items()]),
-              '', f"Training throughput: {r['train_img_per_s']:,.0f} images/s (fit phase, including per-epoch evaluation).", '',
+              '', _throughput(r), '',
               f"torch {r['versions']['torch']}, fastai {r['versions']['fastai']}, Python {r['versions']['python']}.", '']
     write_text(d/'report.md', '\n'.join(lines))
     return d/'report.md'
@@ -271,7 +276,8 @@ def _run_row(d:Path)->tuple:
     s = r['settings']
     return (d.name, f"{100*r['accuracy']:.2f}%", f"{r['loss']:.4f}", s['epochs'], r['bs'], r['n_train'],
             f"{r['lr_min']:.3g}", f"{r['lr_max']:.3g}", r['lr_source'], s['seed'],
-            f"{r['seconds']['fit']:.1f}", f"{r['train_img_per_s']:,.0f}", r['device_name']), None
+            f"{r['seconds']['fit']:.1f}", '–' if r['train_img_per_s'] is None else f"{r['train_img_per_s']:,.0f}",
+            r['device_name']), None
 
 def compare_runs(*run_dirs)->str:
     "A Markdown table of several runs side by side; a folder that is not a finished run is a row saying what it is"

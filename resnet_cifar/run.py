@@ -17,7 +17,7 @@ from .core import CifarDataError, SettingError, RunInterrupted, write_json, writ
 from .data import CifarArrays, DOWNLOAD
 from .loaders import cifar_dls
 from .model import CustomResNet
-from .speed import as_floats
+from .speed import as_floats, device_plan
 from .learner import cifar_learner, TrainingDiverged
 
 # %% auto #0
@@ -32,8 +32,10 @@ RUN_FILES = {'history.csv', 'schedule.csv', 'lr_find.png', 'lr_find.csv', 'resul
              'confusion_matrix.csv', 'misclassified.png', 'gradcam.png', 'export.pkl', 'tensorboard', 'checkpoint.pth'}
 
 def _is_range_test_folder(p:Path)->bool:
-    "Whether `p` is fastai's `lr_find` folder (`tmpXXXXXXXX`, with the model it puts back), left by a stopped test"
-    return p.is_dir() and not p.is_symlink() and re.fullmatch(r'tmp[a-z0-9_]{8}', p.name) is not None
+    "Whether `p` is fastai's `lr_find` folder, by what it is: `tmpXXXXXXXX` holding the model it puts back alone"
+    if not (p.is_dir() and not p.is_symlink() and re.fullmatch(r'tmp[a-z0-9_]{8}', p.name)): return False
+    try: return [c.name for c in p.iterdir()] == ['_tmp.pth']     # fastai's `learn.save('<folder>/_tmp')`
+    except OSError: return False
 
 def _is_run_file(p:Path)->bool:
     "Whether a run writes `p`"
@@ -138,6 +140,13 @@ class RunSettings:
     seed:int|None=None; subset:int|None=None; test_subset:int|None=None; wd:float=1e-4; decoupled_wd:bool=False
     wd_bn_bias:bool=True; label_smoothing:float=0.; moms:list|None=None; peak_epoch:float|None=None
     device:str|None=None; compile:bool=False; lr_find_iters:int|None=None; cache_dir:str|None=None
+    mixed_precision:str|bool|None=None; channels_last:bool|None=None; fused_adam:bool|None=None   # `device_plan`'s
+
+    def learner_kwargs(self)->dict:
+        "What `cifar_learner` takes of the settings: the one mapping of every builder of a run's Learner"
+        return dict(wd=self.wd, decoupled_wd=self.decoupled_wd, wd_bn_bias=self.wd_bn_bias,
+                    label_smoothing=self.label_smoothing, mixed_precision=self.mixed_precision,
+                    channels_last=self.channels_last, fused_adam=self.fused_adam)
 
     @classmethod
     def from_args(cls, args:dict)->RunSettings:
@@ -198,7 +207,7 @@ def check(self:RunSettings)->RunSettings:
         raise SettingError(f"seed must be between 0 and {2**32 - 1}, got {self.seed}")
     if self.moms is not None and (len(self.moms) != 3 or not all(0 <= m < 1 for m in self.moms)):
         raise SettingError(f"moms takes three Adam beta1 values in [0, 1) (start, middle, end), got {self.moms}")
-    check_device(self.device)
+    device_plan(check_device(self.device), self.mixed_precision)      # the device, and an autocast it can do
     return self
 
 # %% ../nbs/09_run.ipynb #5a1c0016
@@ -305,12 +314,13 @@ def read_record(run_dir:Path, finished:bool=True)->dict:
 def _rng_state()->dict:
     "The states of the random number generators a run draws from"
     s = np.random.get_state()
-    return dict(torch=torch.get_rng_state(), cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
+    # the GPUs' generators once CUDA has started (a run on a GPU starts it); none before
+    return dict(torch=torch.get_rng_state(), cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_initialized() else [],
                 numpy=[s[0], s[1].tolist(), *s[2:]], python=random.getstate())
 
 def _set_rng_state(s:dict):
     torch.set_rng_state(s['torch'])
-    if s['cuda'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s['cuda'])
+    if s['cuda'] and torch.cuda.device_count() >= len(s['cuda']): torch.cuda.set_rng_state_all(s['cuda'])
     np.random.set_state((s['numpy'][0], np.array(s['numpy'][1], dtype=np.uint32), *s['numpy'][2:]))
     random.setstate((s['python'][0], tuple(s['python'][1]), s['python'][2]))
 
@@ -493,13 +503,12 @@ def _run_dls(r:dict, s:RunSettings, with_data:bool, device):
     return cifar_dls(CifarArrays(z, y, z, y, list(r['vocab'])), bs=n, device=device or 'cpu').new_empty()
 
 def learner_from_run(run_dir:Path, with_data:bool=True, device=None)->Learner:
-    "The trained Learner of a finished run folder, rebuilt from its results.json; weights read with `weights_only`"
+    "A finished run folder's trained Learner on `device`, rebuilt from its results.json; weights read `weights_only`"
     d, r = Path(run_dir), read_record(run_dir)
     if run_file(d, 'model.pth') is None: raise CifarDataError(f"no model.pth in {d}")
     s = RunSettings.from_record(r['settings'])
-    learn = cifar_learner(_run_dls(r, s, with_data, device), wd=s.wd, decoupled_wd=s.decoupled_wd,
-                          wd_bn_bias=s.wd_bn_bias,
-                          label_smoothing=s.label_smoothing, moms=r['moms'], path=d, model_dir='.')
+    dls = _run_dls(r, s, with_data, device)
+    learn = cifar_learner(dls, moms=r['moms'], path=d, model_dir='.', **s.learner_kwargs())
     try:
         with warnings.catch_warnings():              # torch warns of a foreign pickle before refusing it
             warnings.simplefilter('ignore'); learn.load('model', with_opt=False, weights_only=True)

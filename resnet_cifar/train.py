@@ -22,7 +22,7 @@ except ImportError: TensorBoardCallback = None
 from .data import CifarArrays, DOWNLOAD, load_cifar
 from .loaders import cifar_dls, test_share
 from .model import model_summary
-from .speed import uncompile_model, warm_up, as_floats
+from .speed import compile_model, uncompile_model, warm_up, as_floats
 from .learner import cifar_learner, fit_cycle, peak_batch, TrainingDiverged, distrib_cifar, DistribRun
 from .lr_bounds import find_lr_bounds
 from .run import (RunSettings, RunCheckpoint, RunLife, check_device, hold_run_folder, run_lifecycle,
@@ -89,11 +89,10 @@ def _run_data(data, s:RunSettings, device, dr:DistribRun, say)->tuple:
 # %% ../nbs/11_train.ipynb #2b7e01a3
 def _run_learner(dls, s:RunSettings, out:Path, show:bool)->Learner:
     "`cifar_learner` with the run's settings, saving into the run folder; its layer table in `model_summary.txt`"
-    learn = cifar_learner(dls, wd=s.wd, decoupled_wd=s.decoupled_wd, wd_bn_bias=s.wd_bn_bias,
-                          label_smoothing=s.label_smoothing, moms=s.moms, compile=s.compile, path=out,
-                          model_dir='.')
+    learn = cifar_learner(dls, moms=s.moms, path=out, model_dir='.', **s.learner_kwargs())
     if not show: learn.remove_cbs(learn.progress)
-    write_text(out/'model_summary.txt', model_summary(learn.model) + '\n')
+    write_text(out/'model_summary.txt', model_summary(learn.model) + '\n')     # on the eager network, on its device
+    if s.compile: compile_model(learn.model)
     return learn
 
 # %% ../nbs/11_train.ipynb #2b7e01a5
@@ -189,7 +188,7 @@ def _train(s:RunSettings, data, out, overwrite=False, show=True, report=True,
         f['resumed_at_epoch'] = ckpt.start or None
         with run_lifecycle(out, s, ckpt, f) as life:
             learn = _run_learner(dls, s, out, show)
-            if s.compile or torch.device(dls.device).type == 'cuda':
+            if s.compile or learn.plan.on_gpu:                     # compiling, or cuDNN's first calls
                 with timer('warm_up'): warm_up(learn)
             with timer('lr_find'):
                 life.update(**_bounds(learn, s, f['lr_find_iters'], dr, out, prior), moms=list(learn.moms))
@@ -197,7 +196,7 @@ def _train(s:RunSettings, data, out, overwrite=False, show=True, report=True,
                 print(f"LR range test ({f['lr_find_iters']} batches): lr_min={f['lr_min']:.3g}, "
                       f"lr_max={f['lr_max']:.3g}", flush=True)
             with timer('fit'): _fit(learn, s, f, ckpt, out, dr.rank, show)
-            f['distributed'] = dr.leave(dls.device, f['bs'])
+            f['distributed'] = dr.leave(learn.plan, f['bs'])
             if dr.rank: return CifarRun(learn, dict(status='finished', rank=dr.rank), out)   # rank 0 tests and writes
             with timer('eval'): preds = _test_pass(learn, f['lr_max'])
             rec = _finish_run(learn, life, s, f, preds, secs, s.epochs - ckpt.start)
@@ -261,6 +260,9 @@ def train_cifar(data:str|Path|CifarArrays|None=None,  # folder or .tgz of train/
                 overwrite:bool=False,       # allow writing into a non-empty `out` that holds an earlier run
                 lr_find_iters:int|None=None,  # batches in the LR range test (default: 100, or 3 passes over a subset)
                 compile:bool=False,         # torch.compile the network (`compile_model`); the first compile is slow
+                mixed_precision:str|bool|None=None,  # autocast: bf16, fp16 or off (default: bf16 on a GPU, else off)
+                channels_last:bool|None=None,  # channels_last weights and batches (default: on a GPU)
+                fused_adam:bool|None=None,  # torch's fused Adam kernel (default: on a GPU)
                 show:bool=True,             # progress bar and per-epoch table
                 report:bool=True,           # plots, interpretation, export and report.md (`report_run`)
                 cache_dir:str|Path|None=None,  # the decoded data's cache (default: $RESNET_CIFAR_CACHE or ~/.cache/resnet_cifar)
