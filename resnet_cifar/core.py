@@ -13,9 +13,10 @@ from fastcore.docments import docments
 from fastcore.basics import AttrDict
 
 # %% auto #0
-__all__ = ['CifarDataError', 'SettingError', 'RunInterrupted', 'printable', 'sigterm_interrupts', 'signals_held', 'exit_error',
-           'bars_visible', 'device_name', 'sync_device', 'PhaseTimer', 'eval_mode', 'replacing', 'write_bytes',
-           'write_text', 'write_torch', 'write_json', 'save_figure', 'Floats', 'Ints', 'command_parser', 'run_cli']
+__all__ = ['STOP_SIGNALS', 'CifarDataError', 'SettingError', 'RunInterrupted', 'printable', 'sigterm_interrupts', 'signals_held',
+           'KeptOutput', 'outputs_kept', 'exit_error', 'bars_visible', 'device_name', 'sync_device', 'PhaseTimer',
+           'eval_mode', 'replacing', 'write_bytes', 'write_text', 'write_torch', 'write_json', 'save_figure', 'Floats',
+           'Ints', 'command_parser', 'run_cli']
 
 # %% ../nbs/00_core.ipynb #a002d18c
 class CifarDataError(ValueError):
@@ -36,25 +37,54 @@ def _say(msg:str):
     "Print `msg` on stderr (escaped), once per run: in a run over several processes (torchrun's RANK), rank 0 says it"
     if int(os.environ.get('RANK', 0)) == 0: print(printable(msg), file=sys.stderr)
 
+STOP_SIGNALS = {signal.SIGTERM: ('terminated', 143), signal.SIGHUP: ('hung up', 129)}   # a scheduler; a closed terminal
+
 @contextlib.contextmanager
 def sigterm_interrupts():
-    "Inside the block, SIGTERM stops the work as Ctrl-C does (in the main thread; elsewhere nothing changes)"
+    "Inside the block, SIGTERM and SIGHUP stop the work as Ctrl-C does (in the main thread; elsewhere nothing changes)"
     if threading.current_thread() is not threading.main_thread(): yield; return
-    def stop(signum, frame): raise RunInterrupted('terminated', 143)
-    old = signal.signal(signal.SIGTERM, stop)
+    def stop(signum, frame): raise RunInterrupted(*STOP_SIGNALS[signum])
+    old = {s: signal.signal(s, stop) for s in STOP_SIGNALS}
     try: yield
-    finally: signal.signal(signal.SIGTERM, old)
+    finally:
+        for s, h in old.items(): signal.signal(s, h)
 
 @contextlib.contextmanager
 def signals_held():
-    "SIGINT and SIGTERM wait until the block is done (in the main thread), then stop the work as they would have"
+    "SIGINT, SIGTERM and SIGHUP wait until the block is done (in the main thread), then stop the work as they would have"
     got = []                                             # what the block yields: the signals held so far
     if threading.current_thread() is not threading.main_thread(): yield got; return
-    old = {s: signal.signal(s, lambda signum, frame: got.append(signum)) for s in (signal.SIGINT, signal.SIGTERM)}
+    old = {s: signal.signal(s, lambda signum, frame: got.append(signum)) for s in (signal.SIGINT, *STOP_SIGNALS)}
     try: yield got
     finally:
         for s, h in old.items(): signal.signal(s, h)
-        if got: raise KeyboardInterrupt() if got[0] == signal.SIGINT else RunInterrupted('terminated', 143)
+        if got: raise KeyboardInterrupt() if got[0] == signal.SIGINT else RunInterrupted(*STOP_SIGNALS[got[0]])
+
+class KeptOutput:
+    "`sys.stdout` or `sys.stderr` that stops printing when its reader goes (`| head`, a closed terminal) or it is full"
+    def __init__(self, f): self._f, self.lost = f, None
+    def _lose(self, e:OSError):
+        self.lost = e
+        with contextlib.suppress(OSError, ValueError):             # the file's descriptor onto /dev/null: Python's
+            fd = os.open(os.devnull, os.O_WRONLY); os.dup2(fd, self._f.fileno()); os.close(fd)   # last flush is quiet
+    def write(self, s):
+        if self.lost is None:
+            try: return self._f.write(s)
+            except OSError as e: self._lose(e)
+        return len(s)
+    def flush(self):
+        if self.lost is None:
+            try: self._f.flush()
+            except OSError as e: self._lose(e)
+    def __getattr__(self, k): return getattr(self._f, k)
+
+@contextlib.contextmanager
+def outputs_kept():
+    "Inside the block, a closed or full stdout or stderr ends the printing, never the work (`KeptOutput`)"
+    old = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = KeptOutput(sys.stdout), KeptOutput(sys.stderr)
+    try: yield
+    finally: sys.stdout.flush(); sys.stderr.flush(); sys.stdout, sys.stderr = old
 
 def exit_error(prog:str, msg)->None:
     "How every command ends on bad input: `prog: error: msg` on stderr, exit status 2"
@@ -203,8 +233,9 @@ def command_parser(func, prog:str)->argparse.ArgumentParser:
 def run_cli(func, prog:str, argv:list|None=None):
     "Run the `@call_parse` function `func` as the command `prog` on `argv`; bad input ends it in one line, exit status 2"
     args = vars(command_parser(func, prog).parse_args(sys.argv[1:] if argv is None else [str(a) for a in argv]))
-    try:
-        with sigterm_interrupts(): return func(**args)
-    except (CifarDataError, SettingError) as e: exit_error(prog, e)
-    except RunInterrupted as e: _say(f"{prog}: {e}"); sys.exit(e.code)
-    except KeyboardInterrupt: _say(f"{prog}: interrupted"); sys.exit(130)       # before a run began, or after it
+    with outputs_kept():                        # `| head`, a closed terminal: the printing ends, never the work
+        try:
+            with sigterm_interrupts(): return func(**args)
+        except (CifarDataError, SettingError) as e: exit_error(prog, e)
+        except RunInterrupted as e: _say(f"{prog}: {e}"); sys.exit(e.code)
+        except KeyboardInterrupt: _say(f"{prog}: interrupted"); sys.exit(130)     # before a run began, or after it

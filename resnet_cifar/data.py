@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 import numpy as np
 from PIL import Image
-from .core import CifarDataError, bars_visible, replacing, write_text
+from .core import CifarDataError, RunInterrupted, bars_visible, replacing, write_text
 
 # %% auto #0
 __all__ = ['IMG_EXTS', 'SPLITS', 'DOWNLOAD', 'open_rgb', 'to_rgb', 'read_image', 'CifarArrays', 'read_folder', 'read_tgz',
@@ -27,7 +27,7 @@ def open_rgb(src,              # a path, or the bytes of an image file
     "Decode an image file as RGB (16-bit and float images scaled by their range), or fail with one line naming it"
     try:
         with Image.open(io.BytesIO(src) if isinstance(src, bytes) else src) as im: return to_rgb(im, name)
-    except CifarDataError: raise
+    except (CifarDataError, RunInterrupted): raise     # a SIGTERM while decoding is no bad image
     except Exception as e: raise CifarDataError(f"unreadable image: {name} ({type(e).__name__})") from None
 
 def to_rgb(im:Image.Image, name:str)->Image.Image:
@@ -208,6 +208,7 @@ def download_cifar(timeout:float=10.)->Path:
 def _read_cache(cfn:Path)->CifarArrays|None:
     "The cached arrays, or None (with a note) when the cache file cannot be read: it is then made again"
     try: return CifarArrays.load(cfn)
+    except RunInterrupted: raise
     except Exception as e:
         print(f"note: the cache {cfn} is unreadable ({type(e).__name__}); decoding the images again", file=sys.stderr)
         return None

@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_lr_bounds.ipynb #ba6d6f05
 from __future__ import annotations
-import contextlib, math, warnings
+import contextlib, math, re, shutil, warnings
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
@@ -18,7 +18,7 @@ from .core import bars_visible, save_figure, write_text
 
 # %% auto #0
 __all__ = ['RawLossRecorder', 'smooth_centered', 'LRBounds', 'usable_smoothed', 'lr_bounds_rule', 'plot_lr_bounds',
-           'RangeTestBar', 'range_test_bar', 'find_lr_bounds']
+           'RangeTestBar', 'range_test_bar', 'is_range_test_folder', 'range_test_folder_removed', 'find_lr_bounds']
 
 # %% ../nbs/08_lr_bounds.ipynb #023269ca
 class RawLossRecorder(Callback):
@@ -119,6 +119,24 @@ def range_test_bar(learn, num_it:int):
     with learn.removed_cbs(prog), learn.added_cbs(RangeTestBar(num_it)): yield
 
 # %% ../nbs/08_lr_bounds.ipynb #e42fc28c
+def is_range_test_folder(p:Path, made_now:bool=False)->bool:
+    "Whether `p` is fastai's `lr_find` folder, by what it is: `tmpXXXXXXXX` holding the model it puts back, alone"
+    if not (p.is_dir() and not p.is_symlink() and re.fullmatch(r'tmp[a-z0-9_]{8}', p.name)): return False
+    try: held = [c.name for c in p.iterdir()]
+    except OSError: return False
+    return held == ['_tmp.pth'] or (made_now and not held)    # empty: the test failed before its save (`made_now`)
+
+@contextlib.contextmanager
+def range_test_folder_removed(learn):
+    "fastai's `lr_find` keeps the model in a temporary folder of the Learner's, which a failed test leaves: removed"
+    d = Path(learn.path)/learn.model_dir
+    listed = lambda: set(d.iterdir()) if d.is_dir() else set()
+    before = listed()
+    try: yield
+    finally:
+        for p in listed() - before:
+            if is_range_test_folder(p, made_now=True): shutil.rmtree(p, ignore_errors=True)
+
 def find_lr_bounds(learn,                   # a fastai Learner (its model and optimizer are restored afterwards)
                    start_lr:float=1e-7,     # first LR of the test
                    end_lr:float=10,         # last LR of the test (it stops early when the loss diverges)
@@ -129,7 +147,7 @@ def find_lr_bounds(learn,                   # a fastai Learner (its model and op
                   )->LRBounds:
     "Run fastai's `lr_find` once and read both LR bounds off it"
     rec = RawLossRecorder()
-    with learn.added_cbs(rec), range_test_bar(learn, num_it):
+    with learn.added_cbs(rec), range_test_bar(learn, num_it), range_test_folder_removed(learn):
         sug = learn.lr_find(start_lr=start_lr, end_lr=end_lr, num_it=num_it, show_plot=False,
                             suggest_funcs=(valley, minimum, steep))
     raw = rec.values()

@@ -19,31 +19,32 @@ from .loaders import cifar_dls
 from .model import CustomResNet
 from .speed import as_floats, device_plan
 from .learner import cifar_learner, TrainingDiverged
+from .lr_bounds import is_range_test_folder
 
 # %% auto #0
 __all__ = ['RUN_FILES', 'SETTINGS_VERSION', 'STATUSES', 'RESULT_KEYS', 'FIGURE_TYPES', 'FINISHED_FIGURES', 'MAX_CLASSES',
-           'MAX_TEXT', 'RUN_FILE_BYTES', 'CHECKPOINT_RECORD', 'run_lock', 'hold_run_folder', 'check_device',
-           'data_source', 'RunSettings', 'write_record', 'run_file', 'read_record', 'RunCheckpoint', 'read_checkpoint',
-           'RunLife', 'run_lifecycle', 'learner_from_run']
+           'MAX_CLASS_NAME', 'MAX_TEXT', 'RUN_FILE_BYTES', 'CHECKPOINT_RECORD', 'run_lock', 'hold_run_folder',
+           'check_device', 'data_source', 'RunSettings', 'write_record', 'vocab_problem', 'run_file', 'read_record',
+           'RunCheckpoint', 'read_checkpoint', 'RunLife', 'run_lifecycle', 'learner_from_run']
 
 # %% ../nbs/09_run.ipynb #5a1c0006
 RUN_FILES = {'history.csv', 'schedule.csv', 'lr_find.png', 'lr_find.csv', 'results.json', 'model.pth',
              'model_summary.txt', 'report.md', 'history.png', 'schedule.png', 'confusion_matrix.png',
              'confusion_matrix.csv', 'misclassified.png', 'gradcam.png', 'export.pkl', 'tensorboard', 'checkpoint.pth'}
 
-def _is_range_test_folder(p:Path)->bool:
-    "Whether `p` is fastai's `lr_find` folder, by what it is: `tmpXXXXXXXX` holding the model it puts back alone"
-    if not (p.is_dir() and not p.is_symlink() and re.fullmatch(r'tmp[a-z0-9_]{8}', p.name)): return False
-    try: return [c.name for c in p.iterdir()] == ['_tmp.pth']     # fastai's `learn.save('<folder>/_tmp')`
-    except OSError: return False
-
 def _is_run_file(p:Path)->bool:
     "Whether a run writes `p`"
-    return p.name in RUN_FILES or _is_range_test_folder(p)
+    return p.name in RUN_FILES or is_range_test_folder(p)
+
+def _remove_stale_temp_files(out:Path):
+    "A killed run's half-written files (`.model.pth.tmp<pid>`, as `replacing` names them): the folder's holder removes them"
+    for p in Path(out).iterdir():
+        m = re.fullmatch(r'\.(.+)\.tmp\d+', p.name)
+        if m and m.group(1) in RUN_FILES and not p.is_dir(): p.unlink(missing_ok=True)
 
 def _remove_range_test_folders(out:Path):
     for p in Path(out).iterdir():
-        if _is_range_test_folder(p): shutil.rmtree(p, ignore_errors=True)
+        if is_range_test_folder(p): shutil.rmtree(p, ignore_errors=True)      # a killed range test's
 
 def _lock_pid(out:Path)->str:
     "The process id a run folder's `.lock` names (for the line that says who holds it)"
@@ -100,6 +101,7 @@ def hold_run_folder(out:Path, overwrite:bool=False, resuming:bool=False):
     if out.exists() and not out.is_dir(): raise SettingError(f"run folder is a file: {out}")
     try:
         with run_lock(out):
+            _remove_stale_temp_files(out)                          # held: no live writer can own them
             if not resuming: _check_free(out, overwrite)
             else: _remove_range_test_folders(out)                  # a stopped range test's copy of the model
             if links := sorted(p.name for p in out.iterdir() if p.is_symlink()):
@@ -236,7 +238,17 @@ FIGURE_TYPES = dict(pid=int, epochs_done=int, resumed_at_epoch=int, bs=int, test
                     seconds=dict, train_img_per_s=float, versions=dict)
 FINISHED_FIGURES = ('bs', 'lr_min', 'lr_max', 'lr_source', 'n_train', 'n_test', 'vocab', 'device_name', 'accuracy',
                     'loss', 'seconds', 'versions')       # what every finished run has measured
-MAX_CLASSES, MAX_TEXT = 1000, 2000
+# One set of limits for the writer and the reader: a run on data beyond them is refused before it trains
+# (`vocab_problem`); a text the record holds fits two paths of the longest the OS allows (PATH_MAX, 4096)
+MAX_CLASSES, MAX_CLASS_NAME, MAX_TEXT = 1000, 255, 10_000
+
+def vocab_problem(v)->str|None:
+    "Why `v` cannot be a run's classes (at most `MAX_CLASSES` distinct names of a folder's length), or None"
+    if not (isinstance(v, list) and all(isinstance(c, str) for c in v)): return "the classes are not a list of names"
+    if not 0 < len(v) <= MAX_CLASSES: return f"{len(v):,} classes (a run takes 1 to {MAX_CLASSES:,})"
+    if len(set(v)) != len(v): return "two classes share a name"
+    if bad := next((c for c in v if not 0 < len(c) <= MAX_CLASS_NAME), None):
+        return f"a class name of {len(bad)} characters (at most {MAX_CLASS_NAME})"
 
 def _number(v)->bool: return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
 
@@ -248,9 +260,7 @@ def _figure_fits(k:str, v)->bool:
     if t is float: return _number(v)
     if t is str: return isinstance(v, str) and len(v) <= MAX_TEXT
     if k == 'moms': return isinstance(v, list) and len(v) == 3 and all(map(_number, v))
-    if k == 'vocab':
-        return (isinstance(v, list) and 0 < len(v) <= MAX_CLASSES and len(set(map(str, v))) == len(v)
-                and all(isinstance(c, str) and 0 < len(c) <= 200 for c in v))
+    if k == 'vocab': return vocab_problem(v) is None
     plain = lambda o: o is None or isinstance(o, (bool, int, float)) or (isinstance(o, str) and len(o) <= MAX_TEXT)
     return isinstance(v, dict) and len(v) <= 50 and all(isinstance(a, str) and plain(b) for a, b in v.items())
 
@@ -347,6 +357,7 @@ class RunCheckpoint(Callback):
         try:
             learn.model.load_state_dict(self.ck['model']); learn.opt.load_state_dict(self.ck['opt'])
             _set_rng_state(self.ck['rng'])
+        except RunInterrupted: raise
         except Exception as e:
             raise SettingError(f"cannot resume {self.out}: checkpoint.pth does not fit the run "
                                f"({type(e).__name__} putting its state back)") from None
@@ -429,6 +440,7 @@ def read_checkpoint(run_dir:Path, epochs:int, n_classes:int)->dict|None:
         with warnings.catch_warnings():
             warnings.simplefilter('ignore'); ck = torch.load(f, map_location='cpu', weights_only=True)
         if not (isinstance(ck, dict) and {'model', 'opt', 'epoch', 'rng', 'record'} <= set(ck)): raise KeyError('keys')
+    except RunInterrupted: raise
     except Exception as e:
         raise SettingError(f"cannot resume {run_dir}: unreadable checkpoint.pth ({type(e).__name__})") from None
     if why := _checkpoint_misfit(ck, epochs, n_classes):
@@ -457,18 +469,20 @@ class RunLife:
 
 # %% ../nbs/09_run.ipynb #5a1c0029
 def _stopped(life:RunLife, code:int)->str:
-    "The line of a run stopped by Ctrl-C (130) or SIGTERM (143): how far it got, and how to go on"
-    verb, out = 'interrupted' if code == 130 else 'terminated', life.out
+    "The line of a run stopped by Ctrl-C (130), SIGTERM (143) or SIGHUP (129): how far it got, and how to go on"
+    verb, out = {130: 'interrupted', 129: 'hung up'}.get(code, 'terminated'), life.out
     if life.finished: return f"{verb} while its report was made; the run is finished: train_cifar --resume {out} makes it"
     return f"{verb} after {life.ckpt.done} of {life.settings.epochs} epochs; resume with: train_cifar --resume {out}"
 
 def _disk_failed(life:RunLife, e:OSError|RuntimeError)->str:
-    "The line of a run that could not write its folder (a full disk): what is kept, and how to go on"
+    "The line of a run that could not write its folder, naming the cause (a full disk: free space): what is kept, how to go on"
     what = (e.strerror or e) if isinstance(e, OSError) else 'torch could not write a file'
+    full = not isinstance(e, OSError) or e.errno in (errno.ENOSPC, errno.EDQUOT)      # torch's writer: a full disk
+    fix = 'free space, then ' if full else 'make it writable, then ' if e.errno == errno.EROFS else 'then '
     why = f"cannot write to the run folder {life.out}: {what}"
-    if life.finished: return f"{why}; the run is finished: free space, then train_cifar --resume {life.out} makes its report"
+    if life.finished: return f"{why}; the run is finished: {fix}train_cifar --resume {life.out} makes its report"
     kept = f"; the checkpoint of epoch {life.ckpt.done} is kept" if life.ckpt.done else ''
-    return f"{why}{kept}: free space, then train_cifar --resume {life.out}"
+    return f"{why}{kept}: {fix}train_cifar --resume {life.out}"
 
 def _torch_write_failed(e:RuntimeError)->bool:
     "Whether `e` is torch's zip writer failing to write (a full disk, in `torch.save` calls of fastai's own)"
@@ -512,6 +526,7 @@ def learner_from_run(run_dir:Path, with_data:bool=True, device=None)->Learner:
     try:
         with warnings.catch_warnings():              # torch warns of a foreign pickle before refusing it
             warnings.simplefilter('ignore'); learn.load('model', with_opt=False, weights_only=True)
+    except RunInterrupted: raise
     except Exception as e:
         why = f"{type(e).__name__}: not the weights a run writes"
         raise CifarDataError(f"unreadable model.pth in {d} ({why})") from None

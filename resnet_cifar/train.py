@@ -26,7 +26,7 @@ from .speed import compile_model, uncompile_model, warm_up, as_floats
 from .learner import cifar_learner, fit_cycle, peak_batch, TrainingDiverged, distrib_cifar, DistribRun
 from .lr_bounds import find_lr_bounds
 from .run import (RunSettings, RunCheckpoint, RunLife, check_device, hold_run_folder, run_lifecycle,
-                              read_record, read_checkpoint, run_file, learner_from_run)
+                              read_record, read_checkpoint, run_file, learner_from_run, vocab_problem)
 from .results import report_run, predict_test_set, TestSetPreds
 
 # %% auto #0
@@ -74,6 +74,7 @@ def _run_data(data, s:RunSettings, device, dr:DistribRun, say)->tuple:
     "The run's DataLoaders (rank 0 decodes or downloads first), and the figures of what it chose for them"
     with dr.rank0_first():
         a = data if isinstance(data, CifarArrays) else load_cifar(s.data, cache_dir=s.cache_dir)
+    if why := vocab_problem(list(a.vocab)): raise SettingError(f"cannot train on {s.data}: {why}")
     bs, test_subset = _quick_run_sizes(a, s.subset, s.bs, s.test_subset)
     dr.check(bs, None)                                   # the batch size a --subset run chose
     dls = cifar_dls(a, bs=bs, device=device, subset=s.subset, test_subset=test_subset, seed=s.seed)
@@ -214,12 +215,20 @@ def _remake_report(d:Path, r:dict, s:RunSettings, show:bool)->CifarRun:
         report_run(learn, d)
     return CifarRun(learn, r, d)
 
+def _own_cache_dir(s:RunSettings, say)->str|None:
+    "The record's cache folder where it holds a cache of ours already: a foreign run folder's paths decide no write"
+    c = s.cache_dir
+    if c is None or (Path(c).is_dir() and not Path(c).is_symlink() and any(Path(c).glob('*.uint8.npz'))): return c
+    say(f"note: the run's cache folder {c} holds no cache of resnet_cifar: the default cache folder is used")
+    return None
+
 def resume_run(run_dir:Path, show:bool=True, report:bool=True)->CifarRun:
     "`train_cifar(resume=run_dir)`: the run stopped in `run_dir`, from its checkpoint, with its settings and bounds"
     d = Path(run_dir)
     if DistribRun().world > 1: raise SettingError("--resume continues a run in one process: run it without torchrun")
     try:
         r = read_record(d, finished=False); s = RunSettings.from_record(r['settings']).check()
+        s.cache_dir = _own_cache_dir(s, (lambda m: print(printable(m), file=sys.stderr)) if show else (lambda m: None))
         if s.data == '<arrays>': raise CifarDataError("it trained on arrays given in Python, not on a folder")
         if r['status'] == 'finished': return _remake_report(d, r, s, show)
         ck = read_checkpoint(d, s.epochs, len(r['vocab'])) if r['vocab'] else None
