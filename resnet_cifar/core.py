@@ -15,8 +15,8 @@ from fastcore.basics import AttrDict
 # %% auto #0
 __all__ = ['STOP_SIGNALS', 'CifarDataError', 'SettingError', 'RunInterrupted', 'printable', 'sigterm_interrupts', 'signals_held',
            'KeptOutput', 'outputs_kept', 'exit_error', 'bars_visible', 'device_name', 'sync_device', 'PhaseTimer',
-           'eval_mode', 'replacing', 'write_bytes', 'write_text', 'write_torch', 'write_json', 'save_figure', 'Floats',
-           'Ints', 'command_parser', 'run_cli']
+           'eval_mode', 'temp_of', 'replacing', 'write_bytes', 'write_text', 'write_torch', 'write_json', 'save_figure',
+           'Floats', 'Ints', 'command_parser', 'run_cli']
 
 # %% ../nbs/00_core.ipynb #a002d18c
 class CifarDataError(ValueError):
@@ -124,10 +124,14 @@ def eval_mode(model:torch.nn.Module):
     finally: model.train(was_training)
 
 # %% ../nbs/00_core.ipynb #b0b6ceeb
+def temp_of(name:str)->str|None:
+    "The file name whose temporary file `replacing` names `name` (`.model.pth.tmp<pid>`), or None"
+    m = re.fullmatch(r'\.(.+)\.tmp\d+', name); return m and m.group(1)
+
 @contextlib.contextmanager
 def replacing(fn:Path):
     "A temporary path beside `fn` for the block to write, then moved onto `fn` (a link there replaced); gone if it fails"
-    fn = Path(fn); tmp = fn.with_name(f".{fn.name}.tmp{os.getpid()}")
+    fn = Path(fn); tmp = fn.with_name(f".{fn.name}.tmp{os.getpid()}")                   # what `temp_of` reads
     tmp.unlink(missing_ok=True)                                  # a stale temp file, or a link planted as one
     try: yield tmp; os.replace(tmp, fn)
     finally: tmp.unlink(missing_ok=True)

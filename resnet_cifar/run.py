@@ -13,7 +13,7 @@ import torch
 from fastai.learner import Learner
 from fastai.callback.core import Callback
 from fastcore.basics import patch_to
-from .core import CifarDataError, SettingError, RunInterrupted, write_json, write_text, write_torch, sigterm_interrupts, signals_held
+from .core import CifarDataError, SettingError, RunInterrupted, temp_of, write_json, write_text, write_torch, sigterm_interrupts, signals_held
 from .data import CifarArrays, DOWNLOAD
 from .loaders import cifar_dls
 from .model import CustomResNet
@@ -39,8 +39,7 @@ def _is_run_file(p:Path)->bool:
 def _remove_stale_temp_files(out:Path):
     "A killed run's half-written files (`.model.pth.tmp<pid>`, as `replacing` names them): the folder's holder removes them"
     for p in Path(out).iterdir():
-        m = re.fullmatch(r'\.(.+)\.tmp\d+', p.name)
-        if m and m.group(1) in RUN_FILES and not p.is_dir(): p.unlink(missing_ok=True)
+        if temp_of(p.name) in RUN_FILES and not p.is_dir(): p.unlink(missing_ok=True)
 
 def _remove_range_test_folders(out:Path):
     for p in Path(out).iterdir():

@@ -58,15 +58,16 @@ class DevicePlan:
 
 
 # %% ../nbs/06_speed.ipynb #53b97b46
-def _mixed_precision(mp, dev:torch.device)->str|None:
+def _mixed_precision(mp, dev:torch.device, gpu:bool)->str|None:
     "The autocast dtype asked for (`'bf16'`, `'fp16'`, True, False/`'off'`, None: the device's choice), checked"
     if isinstance(mp, str) and mp.lower() in ('off', 'no', 'none', 'false', 'fp32'): mp = False
-    if mp is None: mp = dev.type == 'cuda'                              # the GPU's default: on
-    if mp is True: mp = 'fp16' if dev.type == 'cuda' and not torch.cuda.is_bf16_supported() else 'bf16'
+    if mp is None: mp = gpu                                             # the GPU's default: on
+    bf16 = not gpu or torch.cuda.is_bf16_supported()                    # a CPU autocasts to bf16 (slowly)
+    if mp is True: mp = 'bf16' if bf16 else 'fp16'
     if mp is False: return None
     if not isinstance(mp, str) or mp.lower() not in MIXED_PRECISION:
         raise SettingError(f"mixed_precision takes bf16, fp16 or off, got {mp!r}")
-    if mp.lower() == 'bf16' and dev.type == 'cuda' and not torch.cuda.is_bf16_supported():
+    if mp.lower() == 'bf16' and not bf16:
         raise SettingError(f"this GPU ({torch.cuda.get_device_name(dev)}) has no bfloat16: use fp16 or off")
     return mp.lower()
 
@@ -80,7 +81,7 @@ def device_plan(device=None,                  # cpu, cuda, cuda:N; None: fastai'
     dev = torch.device(device) if device is not None else default_device()
     gpu = dev.type == 'cuda'
     choose = lambda v: gpu if v is None else bool(v)
-    return DevicePlan(dev, _mixed_precision(mixed_precision, dev), choose(channels_last), choose(fused_adam),
+    return DevicePlan(dev, _mixed_precision(mixed_precision, dev, gpu), choose(channels_last), choose(fused_adam),
                       bool(cudnn_benchmark), gpu)
 
 
